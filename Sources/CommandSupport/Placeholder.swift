@@ -1,0 +1,1 @@
+// CommandSupport: the module's sources replace this file.

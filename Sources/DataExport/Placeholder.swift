@@ -1,0 +1,1 @@
+// DataExport: the module's sources replace this file.

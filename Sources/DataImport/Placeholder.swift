@@ -1,0 +1,1 @@
+// DataImport: the module's sources replace this file.

@@ -1,0 +1,1 @@
+// FieldMapping: the module's sources replace this file.

@@ -1,0 +1,1 @@
+// GzipStreams: the module's sources replace this file.

@@ -1,0 +1,1 @@
+// HTTPTransport: the module's sources replace this file.

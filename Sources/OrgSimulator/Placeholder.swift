@@ -1,0 +1,1 @@
+// OrgSimulator: the module's sources replace this file.

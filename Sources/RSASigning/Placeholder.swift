@@ -1,0 +1,1 @@
+// RSASigning: the module's sources replace this file.

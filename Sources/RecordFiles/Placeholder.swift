@@ -1,0 +1,1 @@
+// RecordFiles: the module's sources replace this file.

@@ -1,0 +1,1 @@
+// RequestScheduler: the module's sources replace this file.

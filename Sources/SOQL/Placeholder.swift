@@ -1,0 +1,1 @@
+// SOQL: the module's sources replace this file.

@@ -1,0 +1,1 @@
+// SalesforceConnection: the module's sources replace this file.

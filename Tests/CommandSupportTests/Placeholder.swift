@@ -1,0 +1,1 @@
+// CommandSupportTests: tests replace this file.

@@ -1,0 +1,1 @@
+// DataExportTests: tests replace this file.

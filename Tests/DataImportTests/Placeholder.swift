@@ -1,0 +1,1 @@
+// DataImportTests: tests replace this file.

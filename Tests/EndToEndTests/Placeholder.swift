@@ -1,0 +1,1 @@
+// EndToEndTests: tests replace this file.

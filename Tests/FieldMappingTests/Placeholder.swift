@@ -1,0 +1,1 @@
+// FieldMappingTests: tests replace this file.

@@ -1,0 +1,1 @@
+// GzipStreamsTests: tests replace this file.

@@ -1,0 +1,1 @@
+// HTTPTransportTests: tests replace this file.

@@ -1,0 +1,1 @@
+// OrgSimulatorTests: tests replace this file.

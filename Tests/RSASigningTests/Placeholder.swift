@@ -1,0 +1,1 @@
+// RSASigningTests: tests replace this file.

@@ -1,0 +1,1 @@
+// RecordFilesTests: tests replace this file.

@@ -1,0 +1,1 @@
+// RequestSchedulerTests: tests replace this file.

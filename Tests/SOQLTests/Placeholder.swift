@@ -1,0 +1,1 @@
+// SOQLTests: tests replace this file.

@@ -1,0 +1,1 @@
+// SalesforceConnectionTests: tests replace this file.
