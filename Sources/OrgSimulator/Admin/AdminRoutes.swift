@@ -1,0 +1,3 @@
+enum AdminRoutes {
+    static func install(into router: inout Router) {}
+}
