@@ -101,7 +101,13 @@ final class RequestProcessor: Sendable {
             let context = RouteContext(
                 org: org, request: request, parameters: match.parameters, session: session,
                 apiVersion: match.apiVersion ?? "\(org.configuration.latestVersion).0")
-            return (try route.handler(context), route.name, session?.username)
+            do {
+                return (try route.handler(context), route.name, session?.username)
+            } catch let error as APIError {
+                return (error.response, route.name, session?.username)
+            } catch let error as SaveError {
+                return (error.apiError.response, route.name, session?.username)
+            }
         }
     }
 
