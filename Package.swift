@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(name: "FieldMappingTests", dependencies: ["FieldMapping"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DataExportTests", dependencies: ["DataExport", "SimulatorFixture"]),
         .testTarget(name: "DataImportTests", dependencies: ["DataImport", "SimulatorFixture"]),
-        .testTarget(name: "OrgSimulatorTests", dependencies: ["OrgSimulator", "SimulatorFixture"]),
+        .testTarget(name: "OrgSimulatorTests", dependencies: ["OrgSimulator", "SimulatorFixture", "RSASigning"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SimulatorFixture"], resources: [.copy("Fixtures")]),
     ]
 )
