@@ -24,6 +24,8 @@ final class BulkPageConverter {
     private var lastByte: UInt8 = 0x0A
     private var wroteInPage = false
     private var layout: BulkJSONLayout?
+    /// Decides per record whether to write it (incremental exports); forces re-encoding.
+    let rowFilter: BulkRowFilter?
 
     /// - Parameters:
     ///   - columns: the output columns, in select-list order (the order of Bulk's columns).
@@ -31,8 +33,9 @@ final class BulkPageConverter {
     ///   - kinds: JSON type per column for JSON Lines; missing entries are text.
     init(
         columns: [ExportColumn], format: OutputFormat, csvOptions: CSVFormatOptions, bulkDelimiter: UInt8,
-        flatten: Bool, kinds: [ValueKind]
+        flatten: Bool, kinds: [ValueKind], rowFilter: BulkRowFilter? = nil
     ) {
+        self.rowFilter = rowFilter
         self.columns = columns
         self.csvOptions = csvOptions
         self.flatten = flatten
@@ -40,7 +43,7 @@ final class BulkPageConverter {
         self.reader = CSVRowReader(delimiter: bulkDelimiter)
         if format == .jsonl {
             mode = .jsonl
-        } else if bulkDelimiter == csvOptions.delimiter && csvOptions.nullValue.isEmpty {
+        } else if bulkDelimiter == csvOptions.delimiter && csvOptions.nullValue.isEmpty && rowFilter == nil {
             mode = .passthrough
         } else {
             mode = .csv
@@ -123,6 +126,7 @@ final class BulkPageConverter {
                 "a Bulk result record has \(ends.count) values but the query selects \(columns.count) columns")
         }
         pageRows += 1
+        if let rowFilter, !rowFilter.keep(row, ends) { return }
         if mode == .csv {
             var start = 0
             for (index, end) in ends.enumerated() {

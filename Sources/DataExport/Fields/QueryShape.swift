@@ -23,6 +23,8 @@ public struct QueryShape: Sendable, Equatable {
     var hasWhere: Bool
     /// The original text.
     public var text: String
+    /// `SELECT COUNT()` over the same rows (FROM and WHERE kept; ORDER BY, LIMIT and OFFSET dropped).
+    public var countQuery: String
 
     /// Whether the query has a parent-to-child subquery.
     public var hasSubquery: Bool { columns.contains { $0.kind == .subquery } }
@@ -79,6 +81,7 @@ public struct QueryShape: Sendable, Equatable {
         else { insertion = tokens[cursor - 1].range.upperBound }
         depth = 0
         var inWhere = false
+        var countEnd = soql.endIndex
         for position in cursor..<tokens.count {
             let token = tokens[position]
             if token.text == "(" { depth += 1 }
@@ -95,6 +98,9 @@ public struct QueryShape: Sendable, Equatable {
                 if token.lowered == "group" { grouped = true }
                 if token.lowered == "offset" { offset = true }
                 if token.lowered == "limit" { limit = true }
+                if ["order", "limit", "offset", "for", "update"].contains(token.lowered) && countEnd == soql.endIndex {
+                    countEnd = token.range.lowerBound
+                }
                 inWhere = false
             default:
                 break
@@ -102,6 +108,7 @@ public struct QueryShape: Sendable, Equatable {
             if inWhere { insertion = token.range.upperBound }
         }
         hasWhere = whereFound
+        countQuery = "SELECT COUNT() " + String(soql[tokens[fromIndex].range.lowerBound..<countEnd]).trimmingCharacters()
         conditionInsertionPoint = insertion
         hasLimit = limit
 
@@ -196,6 +203,10 @@ public struct QueryShape: Sendable, Equatable {
         }
         return nil
     }
+}
+
+extension String {
+    func trimmingCharacters() -> String { String(Substring(self).trimmingSpaces()) }
 }
 
 extension Substring {
