@@ -26,10 +26,13 @@ final class CannedOrg: ExportOrg {
         return countAnswer
     }
 
-    func queryPage(_ soql: String, nextRecordsURL: String?, includeDeleted: Bool, batchSize: Int?) async throws -> [UInt8] {
-        calls.withLock { $0 += 1 }
-        let index = nextRecordsURL.flatMap { Int($0.split(separator: "-").last ?? "") } ?? 0
-        return Array(restPages[index].utf8)
+    func queryPages(_ soql: String, includeDeleted: Bool, batchSize: Int?) -> AsyncThrowingStream<[UInt8], any Error> {
+        let pages = restPages
+        calls.withLock { $0 += pages.count }
+        return AsyncThrowingStream { continuation in
+            for page in pages { continuation.yield(Array(page.utf8)) }
+            continuation.finish()
+        }
     }
 
     func createQueryJob(_ soql: String, includeDeleted: Bool, columnDelimiter: String, lineEnding: String) async throws -> String {

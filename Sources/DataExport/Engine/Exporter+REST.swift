@@ -24,11 +24,13 @@ extension Exporter {
             var written = 0
             var expected: Int?
             var next: String?
+            var sawLastPage = false
             let keys = RESTPageKeys()
-            repeat {
-                let bytes = try await org.queryPage(
-                    request.soql, nextRecordsURL: next, includeDeleted: request.includeDeleted,
-                    batchSize: request.batchSize)
+            let pages = org.queryPages(request.soql, includeDeleted: request.includeDeleted, batchSize: request.batchSize)
+            for try await bytes in pages {
+                if sawLastPage {
+                    throw ExportError.protocolViolation("the server sent a REST query page after the one marked done")
+                }
                 let document = try JSONDocument(bytes: bytes)
                 let root = document.root
                 guard let recordsNode = document.member(root, keys.records),
@@ -44,6 +46,7 @@ extension Exporter {
                 if !done && next == nil {
                     throw ExportError.protocolViolation("a REST query page says done=false but has no nextRecordsUrl")
                 }
+                sawLastPage = done
                 var record = document.nodes[recordsNode].firstChild
                 while record >= 0 {
                     received += 1
@@ -63,7 +66,12 @@ extension Exporter {
                     ExportProgress(
                         rows: written, expectedRows: expected, bytes: encodedBytes + buffer.count,
                         seconds: Date().timeIntervalSince(started)))
-            } while next != nil
+            }
+            if !sawLastPage {
+                throw ExportError(
+                    .countMismatch,
+                    "the REST query stopped before its last page; the output was not written — run the export again")
+            }
             try await writer.write(buffer)
             if let expected, expected != received {
                 throw ExportError(

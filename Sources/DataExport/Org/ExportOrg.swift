@@ -7,9 +7,9 @@ public protocol ExportOrg: Sendable {
     /// Runs `SELECT COUNT() ...` and returns the count.
     func count(_ soql: String, includeDeleted: Bool) async throws -> Int
 
-    /// The first page of a REST query (`nextRecordsURL == nil`), or the page at `nextRecordsURL`.
-    func queryPage(_ soql: String, nextRecordsURL: String?, includeDeleted: Bool, batchSize: Int?) async throws
-        -> [UInt8]
+    /// The pages of a REST query as JSON text (`{totalSize, done, nextRecordsUrl?, records}`), in order,
+    /// every `nextRecordsUrl` followed.
+    func queryPages(_ soql: String, includeDeleted: Bool, batchSize: Int?) -> AsyncThrowingStream<[UInt8], any Error>
 
     /// Creates a Bulk API 2.0 query job (`query` or `queryAll`) and returns its id.
     func createQueryJob(_ soql: String, includeDeleted: Bool, columnDelimiter: String, lineEnding: String)
