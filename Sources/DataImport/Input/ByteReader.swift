@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Something the CSV scanner pulls bytes from: a file, standard input, or a decompressor.
+public protocol ByteReader {
+    /// Reads up to `count` bytes into `buffer`; 0 means end of input.
+    mutating func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int
+}
+
+/// Reads a file descriptor with `read(2)`. Used on the scanning thread, never on the cooperative pool.
+public struct FileDescriptorReader: ByteReader {
+    public let descriptor: Int32
+    public let path: String
+
+    public init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+    }
+
+    public mutating func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
+        while true {
+            #if canImport(Glibc)
+                let n = Glibc.read(descriptor, buffer, count)
+            #else
+                let n = Darwin.read(descriptor, buffer, count)
+            #endif
+            if n >= 0 { return n }
+            if errno == EINTR { continue }
+            throw DataImportError(.input, "\(path): read failed (errno \(errno))")
+        }
+    }
+}
+
+/// Serves bytes from memory (tests, small inputs).
+public struct MemoryReader: ByteReader {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    public mutating func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
+        let n = min(count, bytes.count - offset)
+        guard n > 0 else { return 0 }
+        bytes.withUnsafeBufferPointer { source in
+            guard let base = source.baseAddress else { return }
+            buffer.update(from: base + offset, count: n)
+        }
+        offset += n
+        return n
+    }
+}
