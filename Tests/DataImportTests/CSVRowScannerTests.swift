@@ -1,3 +1,5 @@
+import Foundation
+import RecordFiles
 import Testing
 
 @testable import DataImport
@@ -36,5 +38,19 @@ struct CSVRowScannerTests {
         } throws: { error in
             "\(error)".contains("t.csv:2") && "\(error)".contains("never closed")
         }
+    }
+}
+
+struct GzipInputTests {
+    @Test func gzipInputIsDetectedByMagicBytes() throws {
+        let sink = MemorySink()
+        let writer = try GzipWriter(sink: sink)
+        let csv = Array("a,b\n1,2\n3,\"4\"\n".utf8)
+        try csv.withUnsafeBytes { try writer.write($0) }
+        try writer.finish()
+        let directory = try Support.temporaryDirectory()
+        let path = directory + "/in.csv"  // no .gz name: detection is by content
+        try Data(sink.bytes).write(to: URL(fileURLWithPath: path))
+        #expect(try Support.rows(path) == [["a", "b"], ["1", "2"], ["3", "4"]])
     }
 }

@@ -1,37 +1,7 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Something the CSV scanner pulls bytes from: a file, standard input, or a decompressor.
 public protocol ByteReader {
     /// Reads up to `count` bytes into `buffer`; 0 means end of input.
     mutating func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int
-}
-
-/// Reads a file descriptor with `read(2)`. Used on the scanning thread, never on the cooperative pool.
-public struct FileDescriptorReader: ByteReader {
-    public let descriptor: Int32
-    public let path: String
-
-    public init(descriptor: Int32, path: String) {
-        self.descriptor = descriptor
-        self.path = path
-    }
-
-    public mutating func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
-        while true {
-            #if canImport(Glibc)
-                let n = Glibc.read(descriptor, buffer, count)
-            #else
-                let n = Darwin.read(descriptor, buffer, count)
-            #endif
-            if n >= 0 { return n }
-            if errno == EINTR { continue }
-            throw DataImportError(.input, "\(path): read failed (errno \(errno))")
-        }
-    }
 }
 
 /// Serves bytes from memory (tests, small inputs).
