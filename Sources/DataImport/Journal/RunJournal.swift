@@ -19,6 +19,8 @@ public final class RunJournal: @unchecked Sendable {
         /// Rows of batches sent without a recorded result.
         public var inFlightRows: Set<Int>
         public var lastBatch: Int
+        /// Bulk API 2.0 jobs created without a recorded result, whose results settle the rows' outcome.
+        public var inFlightJobs: [String] = []
     }
 
     /// The journal path for a result file pair.
@@ -57,6 +59,7 @@ public final class RunJournal: @unchecked Sendable {
             throw DataImportError(.journal, "\(path): not an sfimport run journal")
         }
         var sent: [Int: [Int]] = [:]
+        var jobs: [Int: String] = [:]
         var last = 0
         for line in lines.dropFirst() {
             let parts = line.split(separator: " ")
@@ -64,19 +67,24 @@ public final class RunJournal: @unchecked Sendable {
             last = max(last, batch)
             if parts[0] == "S", parts.count >= 3 {
                 sent[batch] = parts[2].split(separator: ",").compactMap { Int($0) }
+                if parts.count >= 4 { jobs[batch] = String(parts[3]) }
             } else if parts[0] == "D" {
                 sent[batch] = nil
+                jobs[batch] = nil
             }
         }
-        return State(identity: String(first), inFlightRows: Set(sent.values.joined()), lastBatch: last)
+        return State(
+            identity: String(first), inFlightRows: Set(sent.values.joined()), lastBatch: last,
+            inFlightJobs: jobs.keys.sorted().compactMap { jobs[$0] })
     }
 
-    /// Records that a batch is about to be sent; returns its number.
-    public func willSend(rows: [Int]) throws -> Int {
+    /// Records that a batch is about to be sent (with its Bulk job, if any); returns its number.
+    public func willSend(rows: [Int], job: String? = nil) throws -> Int {
         try lock.withLock {
             let batch = nextBatch
             nextBatch += 1
-            writer.writeRow(["S \(batch) " + rows.map(String.init).joined(separator: ",")])
+            writer.writeRow(
+                ["S \(batch) " + rows.map(String.init).joined(separator: ",") + (job.map { " \($0)" } ?? "")])
             try writer.flush()
             return batch
         }

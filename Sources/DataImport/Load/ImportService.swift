@@ -13,6 +13,8 @@ public protocol ImportService: Sendable {
     ///   error (and, for inserts whose outcome is unknown, never re-sends them).
     func save(_ records: [ImportRecord], object: String, operation: ImportOperation, externalIDField: String?)
         async throws -> [RowOutcome]
+    /// The `CODE:message` error cell for every row of a request that failed as a whole.
+    func failureCell(for error: any Error, operation: ImportOperation) -> String
 }
 
 extension ImportService {

@@ -7,7 +7,7 @@ import FieldMapping
 #endif
 
 /// Converts every row of an input file locally, sending nothing: the `--input` half of `sfimport validate`.
-public struct LocalValidator {
+public struct LocalValidator: Sendable {
     public let compiled: CompiledMapping
     /// Problems kept in the report (all are counted).
     public var problemLimit = 1000
@@ -49,5 +49,37 @@ public struct LocalValidator {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+}
+
+extension LocalValidator {
+    /// The header row of the file at `path` (read off the cooperative pool).
+    public static func header(of path: String) async throws -> [String] {
+        try await OffPool.run("sfimport-header") {
+            try readHeader(try InputOpener.scanner(path: path))
+        }
+    }
+
+    /// Converts every row of the file at `path` (read off the cooperative pool).
+    public func check(path: String) async throws -> LocalValidationReport {
+        let validator = self
+        return try await OffPool.run("sfimport-validate") {
+            let scanner = try InputOpener.scanner(path: path)
+            let header = try LocalValidator.readHeader(scanner)
+            return try validator.run(scanner, header: header)
+        }
+    }
+}
+
+extension LocalValidator {
+    /// Counts data rows of the file at `path`, stopping at `limit` (for choosing the API).
+    public static func countRows(path: String, limit: Int) async throws -> Int {
+        try await OffPool.run("sfimport-count") {
+            let scanner = try InputOpener.scanner(path: path)
+            guard try scanner.nextRow() else { return 0 }
+            var rows = 0
+            while rows < limit, try scanner.nextRow() { rows += 1 }
+            return rows
+        }
     }
 }
