@@ -20,8 +20,13 @@ public struct ImportRunner: Sendable {
     ///   failures never throw, they go to the error file.
     public func run() async throws -> ImportSummary {
         let started = LocalValidator.now()
-        let scanner = try InputOpener.scanner(path: options.inputPath)
-        let header = try LocalValidator.readHeader(scanner)
+        let path = options.inputPath
+        let handoff = try await OffPool.run("sfimport-open") { () -> ScannerHandoff in
+            let scanner = try InputOpener.scanner(path: path)
+            _ = try LocalValidator.readHeader(scanner)
+            return ScannerHandoff(scanner)
+        }
+        let header = handoff.scanner.strings()
         let bound = BoundMapping(compiled: compiled, header: header)
         let builder = RecordBuilder(bound: bound)
         let paths = ResultFiles.paths(input: options.inputPath, directory: options.resultsDirectory)
@@ -60,7 +65,7 @@ public struct ImportRunner: Sendable {
         let gate = BatchGate(capacity: max(1, options.concurrency) * 2)
         let (stream, continuation) = AsyncThrowingStream<[ImportRecord], any Error>.makeStream()
         let producer = RowProducer(
-            handoff: ScannerHandoff(scanner), builder: builder, results: results, counters: counters, gate: gate,
+            handoff: handoff, builder: builder, results: results, counters: counters, gate: gate,
             batchSize: min(max(1, options.batchSize), 200), done: done, inFlight: inFlight,
             insertsUnknown: compiled.operation == .insert, continuation: continuation)
         let thread = Thread { producer.run() }
