@@ -1,1 +1,0 @@
-// RSASigning: the module's sources replace this file.

@@ -1,1 +1,0 @@
-// SOQL: the module's sources replace this file.

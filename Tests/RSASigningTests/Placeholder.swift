@@ -1,1 +1,0 @@
-// RSASigningTests: tests replace this file.

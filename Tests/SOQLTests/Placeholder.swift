@@ -1,1 +1,0 @@
-// SOQLTests: tests replace this file.
