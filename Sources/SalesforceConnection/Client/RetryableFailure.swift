@@ -18,6 +18,8 @@ struct RetryableFailure: Error, RetryClassifying {
         switch status {
         case 429, 503:
             return .retry(after: retryAfter(headers))
+        case 500 where isDefinitiveFault(body):
+            return nil
         case 500, 502, 504:
             return .retryIfIdempotent
         case 403:
@@ -30,6 +32,22 @@ struct RetryableFailure: Error, RetryClassifying {
         default:
             return nil
         }
+    }
+
+    /// A SOAP fault (login) or a Salesforce error array other than `UNKNOWN_EXCEPTION` is the server's final
+    /// answer, not a transient failure.
+    static func isDefinitiveFault(_ body: [UInt8]) -> Bool {
+        let text = String(decoding: body.prefix(4000), as: UTF8.self)
+        if text.contains("faultcode>") { return true }
+        let entries = ErrorArrayParser.parse(body)
+        return !entries.isEmpty && !entries.contains { $0.code == "UNKNOWN_EXCEPTION" }
+    }
+
+    /// The decision for a transport failure: TLS and malformed requests never get better; anything else is
+    /// retried, blindly only when the request cannot have reached the server.
+    static func decision(for error: HTTPTransportError) -> RetryDecision {
+        guard error.isTransient else { return .fail }
+        return error.mayHaveReachedServer ? .retryIfIdempotent : .retry(after: nil)
     }
 
     /// `Retry-After` in seconds (HTTP dates are not used by Salesforce).

@@ -14,8 +14,8 @@ extension SalesforceClient {
         -> AsyncThrowingStream<QueryPage, any Error>
     {
         let cursor = QueryCursor()
-        var headers: [(String, String)] = []
-        if let batchSize { headers.append(("Sforce-Query-Options", "batchSize=\(min(max(batchSize, 200), 2000))")) }
+        let headers: [(String, String)] =
+            batchSize.map { [("Sforce-Query-Options", "batchSize=\(min(max($0, 200), 2000))")] } ?? []
         let firstRequest = APIRequest(
             "GET", includeDeleted ? "queryAll" : "query", query: [("q", soql)], headers: headers, idempotent: true)
         return AsyncThrowingStream(unfolding: {

@@ -55,8 +55,8 @@ extension SalesforceClient {
         let response = try await perform(request)
         switch response.status {
         case 300:
-            let urls = (try? JSONValue.parse(response.body).arrayValue?.compactMap(\.stringValue)) ?? []
-            return .multipleMatches(recordURLs: urls ?? [])
+            let urls = (try? JSONValue.parse(response.body))?.arrayValue?.compactMap(\.stringValue) ?? []
+            return .multipleMatches(recordURLs: urls)
         case 201:
             let result = try decode(SaveResult.self, response.body, what: "the upsert result")
             guard let id = result.id else { throw SalesforceError.unexpectedResponse("an upsert created no id") }

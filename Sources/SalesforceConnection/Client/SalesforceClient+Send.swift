@@ -80,6 +80,7 @@ extension SalesforceClient {
         do {
             return try await scheduler.run(idempotent: request.idempotent) {
                 let response = try await Self.exchange(http: http, request: httpRequest, observer: observer)
+                await scheduler.recordBytes(sent: Int64(httpRequest.body.byteCount), received: Int64(response.body.count))
                 if let header = response.headers["Sforce-Limit-Info"], let usage = APIUsage(header: header) {
                     await scheduler.recordAPIUsage(used: usage.used, max: usage.max)
                 }
@@ -121,7 +122,7 @@ extension SalesforceClient {
                     duration: clock.now - start, failure: "\(error)"))
             throw RetryableFailure(
                 error: .network("\(error)", url: request.url),
-                decision: error.mayHaveReachedServer ? .retryIfIdempotent : .retry(after: nil))
+                decision: RetryableFailure.decision(for: error))
         }
         observer?(
             RequestEvent(
@@ -142,8 +143,8 @@ extension SalesforceClient {
         var errorBody: [UInt8]
     }
 
-    /// One streamed HTTP exchange. Bodies that start like JSON (`[` or `{`) are held back until the status is
-    /// known, because Bulk result endpoints answer CSV on success and a JSON error array otherwise.
+    /// One streamed HTTP exchange. The head arrives first: a success body goes to `onChunk` chunk by chunk; an
+    /// error body (a small JSON array) is collected for the error, never passed on.
     static func streamExchange(
         http: HTTPClient, request: HTTPRequest, scheduler: RequestScheduler,
         observer: (@Sendable (RequestEvent) -> Void)?, onChunk: @escaping @Sendable ([UInt8]) throws -> Void
@@ -151,40 +152,62 @@ extension SalesforceClient {
         let clock = ContinuousClock()
         let start = clock.now
         let path = Redaction.redactURL(URLBuilder.pathAndQuery(of: request.url))
-        let gate = StreamGate(forward: onChunk)
-        let head: HTTPResponseHead
-        do {
-            head = try await http.stream(request) { chunk in try gate.receive(chunk) }
-        } catch let error as HTTPTransportError {
-            let delivered = gate.deliveredBytes
+        let sent = request.body.byteCount
+        func report(status: Int?, received: Int, failure: String? = nil) {
             observer?(
                 RequestEvent(
-                    method: request.method, path: path, status: nil, bytesSent: request.body.byteCount,
-                    bytesReceived: delivered, duration: clock.now - start, failure: "\(error)"))
+                    method: request.method, path: path, status: status, bytesSent: sent, bytesReceived: received,
+                    duration: clock.now - start, failure: failure))
+        }
+        let response: HTTPStreamingResponse
+        do {
+            response = try await http.start(request)
+        } catch let error as HTTPTransportError {
+            report(status: nil, received: 0, failure: "\(error)")
+            throw RetryableFailure(
+                error: .network("\(error)", url: request.url),
+                decision: RetryableFailure.decision(for: error))
+        }
+        let head = response.head
+        if let header = head.headers["Sforce-Limit-Info"], let usage = APIUsage(header: header) {
+            await scheduler.recordAPIUsage(used: usage.used, max: usage.max)
+        }
+        guard head.isSuccess else {
+            let body: [UInt8]
+            do {
+                body = try await response.collect(upTo: 4 * 1024 * 1024)
+            } catch let error as HTTPTransportError {
+                report(status: head.status, received: 0, failure: "\(error)")
+                throw RetryableFailure(error: .network("\(error)", url: request.url), decision: .retryIfIdempotent)
+            }
+            report(status: head.status, received: body.count)
+            if let decision = RetryableFailure.decision(status: head.status, headers: head.headers, body: body) {
+                throw RetryableFailure(
+                    error: SalesforceError.fromResponse(status: head.status, body: body), decision: decision)
+            }
+            return StreamOutcome(head: head, errorBody: body)
+        }
+        var delivered = 0
+        do {
+            while let chunk = try await response.nextChunk() {
+                try onChunk(chunk)
+                delivered += chunk.count
+            }
+        } catch let error as HTTPTransportError {
+            response.cancel()
+            report(status: head.status, received: delivered, failure: "\(error)")
             let failure = SalesforceError.network(
                 delivered > 0 ? "the download broke off after \(delivered) bytes: \(error)" : "\(error)",
                 url: request.url)
             throw RetryableFailure(
-                error: failure,
-                decision: delivered > 0 ? .fail : (error.mayHaveReachedServer ? .retryIfIdempotent : .retry(after: nil)))
+                error: failure, decision: delivered > 0 ? .fail : RetryableFailure.decision(for: error))
+        } catch {
+            response.cancel()
+            throw error
         }
-        observer?(
-            RequestEvent(
-                method: request.method, path: path, status: head.status, bytesSent: request.body.byteCount,
-                bytesReceived: gate.totalBytes, duration: clock.now - start))
-        if let header = head.headers["Sforce-Limit-Info"], let usage = APIUsage(header: header) {
-            await scheduler.recordAPIUsage(used: usage.used, max: usage.max)
-        }
-        let held = gate.takeHeld()
-        if (200..<300).contains(head.status) {
-            if !held.isEmpty { try onChunk(held) }
-            return StreamOutcome(head: head, errorBody: [])
-        }
-        if let decision = RetryableFailure.decision(status: head.status, headers: head.headers, body: held) {
-            throw RetryableFailure(
-                error: SalesforceError.fromResponse(status: head.status, body: held), decision: decision)
-        }
-        return StreamOutcome(head: head, errorBody: held)
+        report(status: head.status, received: delivered)
+        await scheduler.recordBytes(sent: Int64(sent), received: Int64(delivered))
+        return StreamOutcome(head: head, errorBody: [])
     }
 
     /// Turns whatever a scheduled operation threw into a `SalesforceError` (cancellation passes through).
@@ -201,9 +224,8 @@ extension SalesforceClient {
         case let transport as HTTPTransportError:
             return SalesforceError.network("\(transport)", url: url)
         default:
-            return SalesforceError(
-                category: .network, errorCode: "REQUEST_FAILED", message: "\(error)",
-                hint: "run again with --verbose to see the exchange")
+            // The caller's own errors (thrown from a chunk handler) come back unchanged.
+            return error
         }
     }
 }

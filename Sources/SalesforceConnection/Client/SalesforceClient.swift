@@ -43,8 +43,12 @@ public final class SalesforceClient: Sendable {
         sessions = SessionStore(
             authenticator: authenticator, cache: cache,
             exchange: { request in
-                try await scheduler.run(idempotent: true) {
-                    try await Self.exchange(http: http, request: request, observer: observer)
+                do {
+                    return try await scheduler.run(idempotent: true) {
+                        try await Self.exchange(http: http, request: request, observer: observer)
+                    }
+                } catch {
+                    throw Self.translate(error, url: request.url)
                 }
             })
         describes = DescribeMemo()
