@@ -1,3 +1,4 @@
+import GzipStreams
 import Testing
 
 @testable import OrgSimulator
@@ -55,5 +56,31 @@ import Testing
         #expect(stats?["requestsByRoute"]?["GET /services/data/vXX.X/limits"]?.intValue == 1)
         #expect(stats?["apiCalls"]?.intValue == 1)
         #expect(stats?["maxConcurrentRequests"]?.intValue ?? 0 >= 1)
+    }
+}
+
+@Suite struct CompressionTests {
+    @Test func gzipRequestAndResponseBodies() throws {
+        let sim = try SimTestOrg()
+        let sink = MemorySink()
+        let writer = try GzipWriter(sink: sink)
+        try writer.write(Array(#"{"Name":"Zipped"}"#.utf8))
+        try writer.finish()
+        let token = try sim.token()
+        let created = sim.send(
+            "POST", "/services/data/v62.0/sobjects/Account",
+            headers: [("Authorization", "Bearer \(token)"), ("Content-Encoding", "gzip"), ("Content-Type", "application/json")],
+            body: sink.bytes)
+        #expect(created.status == 201)
+        let bad = sim.send(
+            "POST", "/services/data/v62.0/sobjects/Account",
+            headers: [("Authorization", "Bearer \(token)"), ("Content-Encoding", "gzip")], body: Array("not gzip".utf8))
+        #expect(bad.status == 400)
+        let describe = sim.send(
+            "GET", "/services/data/v62.0/sobjects/Account/describe",
+            headers: [("Authorization", "Bearer \(token)"), ("Accept-Encoding", "gzip, deflate")])
+        #expect(describe.header("Content-Encoding") == "gzip")
+        let inflated = try GzipReader(source: MemorySource(describe.body)).readAll()
+        #expect(String(decoding: inflated, as: UTF8.self).contains("\"name\":\"Account\"") || String(decoding: inflated, as: UTF8.self).contains("\"name\": \"Account\""))
     }
 }

@@ -15,7 +15,9 @@ import Testing
     @Test func eighteenCharacterIdsAreCaseInsensitive() {
         let lower = "0015500001qdqwaaan"
         #expect(RecordID.canonical15(lower).map { String(decoding: $0, as: UTF8.self) } == "0015500001QdQWa")
-        #expect(RecordID.canonical15("0015500001QdQWaAAB") == nil, "a wrong checksum is rejected")
+        // The checksum carries the casing: "AAB" marks only the first letter of the third chunk upper-case.
+        #expect(RecordID.canonical15("0015500001QdQWaAAB").map { String(decoding: $0, as: UTF8.self) } == "0015500001Qdqwa")
+        #expect(RecordID.canonical15("0015500001QdQWaAA9") == nil, "a checksum outside the alphabet is rejected")
         #expect(RecordID.canonical15("001-not-an-id!!") == nil)
     }
 
