@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "GzipStreamsTests", dependencies: ["GzipStreams"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RecordFilesTests", dependencies: ["RecordFiles"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SOQLTests", dependencies: ["SOQL"]),
-        .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "SimulatorFixture"]),
+        .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "RSASigning", "SimulatorFixture"]),
         .testTarget(name: "RSASigningTests", dependencies: ["RSASigning"]),
         .testTarget(name: "RequestSchedulerTests", dependencies: ["RequestScheduler"]),
         .testTarget(

@@ -1,1 +1,0 @@
-// FieldMapping: the module's sources replace this file.

@@ -1,0 +1,80 @@
+import Synchronization
+
+/// A response whose head has arrived and whose body is read in chunks as it comes.
+///
+/// The transfer pauses while chunks wait unread (see `TransportConfiguration.streamBufferBytes`), so a
+/// slow consumer holds back the server instead of filling memory. Read the body to the end, or call
+/// `cancel()`; a response released unread cancels its transfer.
+public final class HTTPStreamingResponse: Sendable {
+    /// Status line and headers.
+    public let head: HTTPResponseHead
+    private let transfer: CurlTransfer
+    private let loop: CurlEventLoop
+    private let finished = Atomic<Bool>(false)
+
+    init(head: HTTPResponseHead, transfer: CurlTransfer, loop: CurlEventLoop) {
+        self.head = head
+        self.transfer = transfer
+        self.loop = loop
+    }
+
+    deinit {
+        if !finished.load(ordering: .acquiring) { loop.post(.cancel(transfer, CancellationError())) }
+    }
+
+    /// The status code.
+    public var status: Int { head.status }
+
+    /// The next chunk of body, or nil after the last one.
+    ///
+    /// - Throws: `HTTPTransportError` when the connection breaks mid-body; `CancellationError` when
+    ///   the task is cancelled (the transfer is then aborted).
+    public func nextChunk() async throws -> [UInt8]? {
+        let queue = transfer.queue
+        let transfer = self.transfer
+        let loop = self.loop
+        do {
+            let next = try await withTaskCancellationHandler {
+                try await queue.next()
+            } onCancel: {
+                loop.post(.cancel(transfer, CancellationError()))
+            }
+            guard let next else {
+                finished.store(true, ordering: .releasing)
+                return nil
+            }
+            if next.resume { loop.post(.resume(transfer)) }
+            return next.chunk
+        } catch {
+            finished.store(true, ordering: .releasing)
+            throw error
+        }
+    }
+
+    /// Reads the rest of the body into memory.
+    ///
+    /// - Parameter limit: the most bytes to accept; past it the transfer is cancelled and
+    ///   `HTTPTransportError.Kind.protocolError` thrown, so a surprise 1 GB body cannot exhaust memory.
+    public func collect(upTo limit: Int = Int.max) async throws -> [UInt8] {
+        var body: [UInt8] = []
+        while let chunk = try await nextChunk() {
+            if body.isEmpty {
+                body = chunk
+            } else {
+                body.append(contentsOf: chunk)
+            }
+            if body.count > limit {
+                cancel()
+                throw HTTPTransportError(
+                    kind: .protocolError, host: transfer.host,
+                    detail: "the response body is larger than the \(limit) bytes expected", mayHaveReachedServer: true)
+            }
+        }
+        return body
+    }
+
+    /// Aborts the transfer; a pending or later `nextChunk()` throws `CancellationError`.
+    public func cancel() {
+        loop.post(.cancel(transfer, CancellationError()))
+    }
+}

@@ -1,1 +1,0 @@
-// HTTPTransport: the module's sources replace this file.

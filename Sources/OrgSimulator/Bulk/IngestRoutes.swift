@@ -1,0 +1,3 @@
+enum IngestRoutes {
+    static func install(into router: inout Router) {}
+}

@@ -1,1 +1,0 @@
-// OrgSimulator: the module's sources replace this file.

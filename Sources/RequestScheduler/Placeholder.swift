@@ -1,1 +1,0 @@
-// RequestScheduler: the module's sources replace this file.

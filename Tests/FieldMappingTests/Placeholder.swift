@@ -1,1 +1,0 @@
-// FieldMappingTests: tests replace this file.

@@ -1,1 +1,0 @@
-// HTTPTransportTests: tests replace this file.

@@ -1,1 +1,0 @@
-// OrgSimulatorTests: tests replace this file.

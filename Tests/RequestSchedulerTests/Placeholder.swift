@@ -1,1 +1,0 @@
-// RequestSchedulerTests: tests replace this file.
