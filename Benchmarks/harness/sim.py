@@ -90,11 +90,12 @@ class SimOrg:
 
         threading.Thread(target=read, daemon=True).start()
         if not ready.wait(timeout) or "url" not in box:
+            exited = self.process.poll()
             self.stop()
-            raise SimulatorError(
-                f"sfsim did not print its ready line within {timeout:.0f} s "
-                f"(command: {' '.join(self.command)}; log: {self.log_path})"
-            )
+            with open(self.log_path, "rb") as handle:
+                tail = handle.read()[-600:].decode("utf-8", "replace").strip()
+            how = f"exited with {exited}" if exited is not None else f"printed no ready line within {timeout:.0f} s"
+            raise SimulatorError(f"sfsim {how} (command: {' '.join(self.command)}): {tail}")
         return box["url"]
 
     def _find_ca(self) -> str:
