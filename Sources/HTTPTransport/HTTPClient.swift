@@ -74,7 +74,7 @@ public final class HTTPClient: Sendable {
             } onCancel: {
                 loop.post(.cancel(transfer, CancellationError()))
             }
-            return HTTPStreamingResponse(head: head, transfer: transfer, loop: loop)
+            return HTTPStreamingResponse(head: head, transfer: transfer, loop: loop, client: self)
         } catch {
             loop.post(.cancel(transfer, CancellationError()))
             throw error

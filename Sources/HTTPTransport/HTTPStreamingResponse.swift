@@ -10,12 +10,15 @@ public final class HTTPStreamingResponse: Sendable {
     public let head: HTTPResponseHead
     private let transfer: CurlTransfer
     private let loop: CurlEventLoop
+    /// Keeps the client (and so its libcurl thread) alive while the body is read.
+    private let client: HTTPClient
     private let finished = Atomic<Bool>(false)
 
-    init(head: HTTPResponseHead, transfer: CurlTransfer, loop: CurlEventLoop) {
+    init(head: HTTPResponseHead, transfer: CurlTransfer, loop: CurlEventLoop, client: HTTPClient) {
         self.head = head
         self.transfer = transfer
         self.loop = loop
+        self.client = client
     }
 
     deinit {
@@ -71,6 +74,22 @@ public final class HTTPStreamingResponse: Sendable {
             }
         }
         return body
+    }
+
+    /// The body as an async sequence of chunks (one pass; it shares state with `nextChunk()`).
+    public var body: Body { Body(response: self) }
+
+    /// The body chunks of a streaming response, for `for try await chunk in response.body`.
+    public struct Body: AsyncSequence, Sendable {
+        public typealias Element = [UInt8]
+        let response: HTTPStreamingResponse
+
+        public struct AsyncIterator: AsyncIteratorProtocol {
+            let response: HTTPStreamingResponse
+            public mutating func next() async throws -> [UInt8]? { try await response.nextChunk() }
+        }
+
+        public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(response: response) }
     }
 
     /// Aborts the transfer; a pending or later `nextChunk()` throws `CancellationError`.

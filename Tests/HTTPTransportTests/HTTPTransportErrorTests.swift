@@ -107,6 +107,18 @@ import RSASigning
         #expect(byIP.status == 200)
     }
 
+    @Test func proxyRefusingTheTunnelIsAProxyFailure() async throws {
+        let server = try HTTPClientTests.sharedServer.get()
+        // The loopback server answers CONNECT with 501, like a proxy that refuses the tunnel.
+        let client = try loopbackClient { $0.proxy = "http://127.0.0.1:\(server.port)" }
+        let error = await #expect(throws: HTTPTransportError.self) {
+            try await client.send(HTTPRequest(method: "POST", url: "https://127.0.0.1:9/x", body: .bytes([1])))
+        }
+        #expect(error?.kind == .proxyFailure)
+        #expect(error?.mayHaveReachedServer == false)
+        #expect(error?.description.contains("HTTPS_PROXY") == true)
+    }
+
     @Test func unsupportedSchemeIsRefusedBeforeAnythingIsSent() async throws {
         let client = try loopbackClient()
         let error = await #expect(throws: HTTPTransportError.self) {

@@ -7,7 +7,7 @@ extension HTTPTransportError {
     ///   - requestStarted: whether libcurl got past connecting and the TLS handshake (pre-transfer time
     ///     set), i.e. request bytes may have left this machine.
     init(curlCode code: CURLcode, host: String, detail: String, requestStarted: Bool) {
-        let kind: Kind
+        var kind: Kind
         var reached = requestStarted
         switch code {
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT, CURLE_READ_ERROR, CURLE_BAD_FUNCTION_ARGUMENT:
@@ -40,6 +40,11 @@ extension HTTPTransportError {
             kind = .proxyFailure
         default:
             kind = .other
+        }
+        // libcurl 7.x reports a refused proxy tunnel as a receive error; it never reached the server.
+        if detail.contains("CONNECT tunnel failed") || detail.contains("from proxy after CONNECT") {
+            kind = .proxyFailure
+            reached = false
         }
         let text = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
         self.init(

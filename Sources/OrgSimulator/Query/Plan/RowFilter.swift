@@ -63,6 +63,10 @@ enum ValueTest: Sendable {
         switch self {
         case .isNull(let wantNull):
             return !wantNull
+        case .text(.equals, let expected):
+            return ValueTest.foldedEquals(row, ordinal, expected)
+        case .text(.notEquals, let expected):
+            return !ValueTest.foldedEquals(row, ordinal, expected)
         case .text(let op, let expected):
             let actual = lowercasedText(row, ordinal)
             return ValueTest.compare(op, actual < expected ? -1 : (actual == expected ? 0 : 1))
@@ -91,6 +95,32 @@ enum ValueTest: Sendable {
             })
             let hit = terms.contains { term in term.allSatisfy { selected.contains($0) } }
             return hit != negated
+        }
+    }
+
+    /// Case-insensitive equality with a lower-cased value, without allocating for ASCII text.
+    @inline(__always)
+    static func foldedEquals(_ row: Row, _ ordinal: Int, _ expected: String) -> Bool {
+        row.withTextBytes(at: ordinal) { bytes -> Bool in
+            guard let bytes else { return false }
+            var ascii = true
+            let equal = expected.utf8.withContiguousStorageIfAvailable { wanted -> Bool in
+                guard wanted.count == bytes.count else {
+                    ascii = !bytes.contains { $0 >= 0x80 } && !wanted.contains { $0 >= 0x80 }
+                    return false
+                }
+                for i in 0..<bytes.count {
+                    let c = bytes[i]
+                    if c >= 0x80 || wanted[i] >= 0x80 {
+                        ascii = false
+                        return false
+                    }
+                    if (c >= 0x41 && c <= 0x5A ? c + 0x20 : c) != wanted[i] { return false }
+                }
+                return true
+            }
+            if let equal, ascii { return equal }
+            return String(decoding: bytes, as: UTF8.self).lowercased() == expected
         }
     }
 

@@ -11,6 +11,8 @@ struct RecordJSONRenderer {
     let dataBase: String
     /// `{"attributes":{"type":"X","url":"/services/data/vNN.N/sobjects/X/` per object name.
     private var prefixes: [String: [UInt8]] = [:]
+    /// The root object's prefix, kept apart so the common case skips the dictionary.
+    private var rootPrefix: (ObjectIdentifier, [UInt8])?
 
     init(result: QueryResult, dataBase: String) {
         self.result = result
@@ -43,6 +45,14 @@ struct RecordJSONRenderer {
     }
 
     private mutating func prefix(_ table: ObjectTable) -> [UInt8] {
+        let identity = ObjectIdentifier(table)
+        if let rootPrefix, rootPrefix.0 == identity { return rootPrefix.1 }
+        let bytes = makePrefix(table)
+        if rootPrefix == nil { rootPrefix = (identity, bytes) }
+        return bytes
+    }
+
+    private mutating func makePrefix(_ table: ObjectTable) -> [UInt8] {
         let name = table.schema.name
         if let cached = prefixes[name] { return cached }
         var bytes: [UInt8] = Array(#"{"attributes":{"type":"#.utf8)

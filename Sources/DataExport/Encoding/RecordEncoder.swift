@@ -1,0 +1,36 @@
+/// Turns records of a REST query page into output bytes (one CSV row or one JSON line each).
+protocol RecordEncoder: AnyObject {
+    /// Bytes written once at the start of the output (BOM, CSV header); empty for JSON Lines.
+    func preamble() -> [UInt8]
+    /// Appends record `record` of `document`.
+    /// - Throws: `ExportError` when a value cannot be represented (e.g. a subquery into CSV).
+    func encode(_ document: JSONDocument, record: Int, into out: inout [UInt8]) throws
+}
+
+/// Lower-case key paths for case-insensitive lookups, computed once per export.
+struct ColumnKeys {
+    let keys: [[[UInt8]]]
+
+    init(_ columns: [ExportColumn]) {
+        keys = columns.map { $0.path.map { Array($0.lowercased().utf8) } }
+    }
+}
+
+extension JSONDocument {
+    /// Follows `path` from `record`: the leaf node, or `nil` when any parent on the way is null or absent.
+    @inline(__always)
+    func resolve(_ record: Int, _ path: [[UInt8]]) -> Int? {
+        var node = record
+        for key in path {
+            guard nodes[node].kind == .object, let next = member(node, key) else { return nil }
+            node = next
+        }
+        return node
+    }
+
+    /// Whether `node` is a subquery result (`{totalSize, done, records}`).
+    func isQueryResult(_ node: Int) -> Bool {
+        guard nodes[node].kind == .object else { return false }
+        return member(node, Array("records".utf8)) != nil && member(node, Array("done".utf8)) != nil
+    }
+}

@@ -1,1 +1,0 @@
-// DataExport: the module's sources replace this file.

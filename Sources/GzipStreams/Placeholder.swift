@@ -1,1 +1,0 @@
-// GzipStreams: the module's sources replace this file.

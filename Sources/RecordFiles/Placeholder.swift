@@ -1,1 +1,0 @@
-// RecordFiles: the module's sources replace this file.

@@ -1,1 +1,0 @@
-// DataExportTests: tests replace this file.

@@ -1,1 +1,0 @@
-// GzipStreamsTests: tests replace this file.

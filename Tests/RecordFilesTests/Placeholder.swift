@@ -1,1 +1,0 @@
-// RecordFilesTests: tests replace this file.
