@@ -149,9 +149,10 @@ class Bench:
         self.log("RecordBench (record layer: CSV, JSON Lines, gzip)")
         path = os.path.join(self.out_dir, f"recordbench-{self.mode}.txt")
         os.makedirs(self.out_dir, exist_ok=True)
-        sizes = {"tiny": ["--size-mb", "8", "--corpus-mb", "8"], "quick": ["--size-mb", "100", "--corpus-mb", "32"]}
-        command = [binary, "--dir", self.work] + sizes.get(self.mode, [])
-        result = run_measured(command, cwd=self.work, timeout=self.args.timeout, stdout_path=path)
+        # RecordBench sizes itself from BENCH (quick or full); tiny only checks that it runs.
+        command = [binary, "--dir", self.work] + (["--size-mb", "8", "--corpus-mb", "8"] if self.mode == "tiny" else [])
+        result = run_measured(command, env={"BENCH": self.mode}, cwd=self.work, timeout=self.args.timeout,
+                              stdout_path=path)
         with open(path, encoding="utf-8", errors="replace") as handle:
             sys.stdout.write(handle.read())
         if not result.succeeded:
