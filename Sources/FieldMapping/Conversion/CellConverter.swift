@@ -1,3 +1,4 @@
+import SalesforceConnection
 import Foundation
 
 /// Converts one CSV cell to the wire value of one field, compiled once per column.
@@ -53,6 +54,15 @@ public struct CellConverter: Sendable {
         CellConverter(
             fieldName: fieldName, kind: kind, trim: trim, caseTransform: caseTransform, valueMap: valueMap,
             defaultValue: defaultValue, blank: blank, required: required)
+    }
+
+    /// True when values are sent as text exactly as converted (not numbers or booleans, which Bulk API result
+    /// files may render differently, e.g. `9.12260031E8`).
+    public var producesText: Bool {
+        switch kind {
+        case .boolean, .integer, .decimal: return false
+        default: return true
+        }
     }
 
     static func kind(for field: FieldDescribe, pattern: TemporalPattern?, timeZone: TimeZone?) -> CellKind {

@@ -1,3 +1,4 @@
+import SalesforceConnection
 import Foundation
 
 /// Checks a mapping against describe results and compiles it, reporting every problem rather than the first.
@@ -289,7 +290,7 @@ public struct MappingValidator {
                     fix: externalIDFix(object))
                 return
             }
-            state.keyIsCaseSensitive = key.caseSensitive ?? false
+            state.keyIsCaseSensitive = key.caseSensitive
             if let index = state.columns.firstIndex(where: { $0.target == .field(key.name) }) {
                 state.keyColumnIndex = index
             } else {
