@@ -3,6 +3,8 @@
 /// Mirrored here rather than imported so the corpus asserts the documented contract independently:
 /// if the code and the documentation drift apart, these tests fail.
 enum DocumentedExit {
+    /// Finished, but some rows were rejected (see the result files).
+    static let rowsRejected: Int32 = 1
     /// Validation failed before anything was sent (mapping, CSV or describe checks).
     static let validationFailed: Int32 = 2
     /// Authentication failed (login refused, credentials missing or unreadable).
