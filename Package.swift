@@ -104,7 +104,8 @@ let package = Package(
         .testTarget(name: "RSASigningTests", dependencies: ["RSASigning"]),
         .testTarget(name: "RequestSchedulerTests", dependencies: ["RequestScheduler"]),
         .testTarget(
-            name: "SalesforceConnectionTests", dependencies: ["SalesforceConnection", "SimulatorFixture"]),
+            name: "SalesforceConnectionTests", dependencies: ["SalesforceConnection", "SimulatorFixture"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "CommandSupportTests", dependencies: ["CommandSupport", "SimulatorFixture"]),
         .testTarget(name: "FieldMappingTests", dependencies: ["FieldMapping"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DataExportTests", dependencies: ["DataExport", "SimulatorFixture"]),

@@ -70,6 +70,29 @@ public final class JSONLinesWriter {
         try endLine()
     }
 
+    /// Writes one object from pre-encoded keys and `fieldCount` UTF-8 string values supplied by `field`
+    /// (nil = JSON null): the fast path for columnar or custom record stores.
+    public func writeObject(
+        keys: JSONKeys, fieldCount: Int, field: (Int) -> UnsafeBufferPointer<UInt8>?
+    ) throws {
+        guard fieldCount == keys.count else {
+            throw RecordFileError(.misuse, "\(fieldCount) fields for \(keys.count) keys")
+        }
+        buffer.append(UInt8(ascii: "{"))
+        for index in 0..<fieldCount {
+            buffer.append(contentsOf: keys.encoded[index])
+            if let value = field(index) {
+                buffer.append(UInt8(ascii: "\""))
+                JSONEscaping.appendEscaped(value, to: &buffer)
+                buffer.append(UInt8(ascii: "\""))
+            } else {
+                buffer.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+            }
+        }
+        buffer.append(UInt8(ascii: "}"))
+        try endLine()
+    }
+
     @inline(__always)
     private func endLine() throws {
         buffer.append(0x0A)

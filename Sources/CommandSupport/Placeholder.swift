@@ -1,1 +1,0 @@
-// CommandSupport: the module's sources replace this file.

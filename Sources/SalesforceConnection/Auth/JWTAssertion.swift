@@ -1,0 +1,71 @@
+import Foundation
+import RSASigning
+
+/// The JWT bearer assertion: `{"alg":"RS256"}` header, `iss`/`sub`/`aud`/`exp` claims, RS256 signature.
+enum JWTAssertion {
+    /// How far ahead `exp` lies; Salesforce accepts up to a few minutes.
+    static let lifetime: TimeInterval = 180
+
+    /// The claims JSON, keys in a fixed order.
+    static func claims(clientID: String, username: String, audience: String, now: Date) -> [UInt8] {
+        let exp = Int(now.timeIntervalSince1970 + lifetime)
+        let json = "{\"iss\":\(jsonString(clientID)),\"sub\":\(jsonString(username)),"
+            + "\"aud\":\(jsonString(audience)),\"exp\":\(exp)}"
+        return Array(json.utf8)
+    }
+
+    /// The compact JWS `header.claims.signature`.
+    static func make(clientID: String, username: String, audience: String, privateKeyPEM: Secret, now: Date = Date())
+        throws -> String
+    {
+        let key: RSAPrivateKey
+        do {
+            key = try RSAPrivateKey(pem: privateKeyPEM.revealed)
+        } catch {
+            throw SalesforceError.authentication(
+                code: "INVALID_JWT_KEY", message: "the JWT private key could not be read",
+                hint: "--jwt-key-file must be the connected app's RSA private key in PEM form")
+        }
+        let signingInput =
+            base64URL(Array("{\"alg\":\"RS256\"}".utf8)) + "."
+            + base64URL(claims(clientID: clientID, username: username, audience: audience, now: now))
+        let signature: [UInt8]
+        do {
+            signature = try key.sign(Array(signingInput.utf8))
+        } catch {
+            throw SalesforceError.authentication(
+                code: "JWT_SIGNING_FAILED", message: "signing the JWT assertion failed",
+                hint: "--jwt-key-file must be an RSA private key (PEM)")
+        }
+        return signingInput + "." + base64URL(signature)
+    }
+
+    /// Base64url without padding (RFC 7515).
+    static func base64URL(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// A JSON string literal.
+    static func jsonString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    result += String(format: "\\u%04x", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

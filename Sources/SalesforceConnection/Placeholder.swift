@@ -1,1 +1,0 @@
-// SalesforceConnection: the module's sources replace this file.

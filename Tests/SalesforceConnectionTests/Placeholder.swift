@@ -1,1 +1,0 @@
-// SalesforceConnectionTests: tests replace this file.
