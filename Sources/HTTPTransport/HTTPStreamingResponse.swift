@@ -59,21 +59,19 @@ public final class HTTPStreamingResponse: Sendable {
     /// - Parameter limit: the most bytes to accept; past it the transfer is cancelled and
     ///   `HTTPTransportError.Kind.protocolError` thrown, so a surprise 1 GB body cannot exhaust memory.
     public func collect(upTo limit: Int = Int.max) async throws -> [UInt8] {
-        var body: [UInt8] = []
+        var pieces: [[UInt8]] = []
+        var count = 0
         while let chunk = try await nextChunk() {
-            if body.isEmpty {
-                body = chunk
-            } else {
-                body.append(contentsOf: chunk)
-            }
-            if body.count > limit {
+            pieces.append(chunk)
+            count += chunk.count
+            if count > limit {
                 cancel()
                 throw HTTPTransportError(
                     kind: .protocolError, host: transfer.host,
                     detail: "the response body is larger than the \(limit) bytes expected", mayHaveReachedServer: true)
             }
         }
-        return body
+        return ByteCopy.concatenate(pieces)
     }
 
     /// The body as an async sequence of chunks (one pass; it shares state with `nextChunk()`).

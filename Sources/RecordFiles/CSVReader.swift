@@ -208,9 +208,14 @@ public final class CSVReader {
                 }
 
             case .unquoted:
+                // Locals, not the stored properties: a class property bumped per byte pays an exclusivity
+                // check each time, which measured about 2x slower on this loop.
                 let runStart = position
-                while position < end && classes[Int(buffer[position])] & 1 == 0 { position += 1 }
-                if position > runStart { try appendField(buffer + runStart, position - runStart) }
+                var scan = runStart
+                let stop = end
+                scan = Self.skipOrdinary(buffer, from: scan, to: stop, delimiter: delimiter, classes: classes)
+                position = scan
+                if scan > runStart { try appendField(buffer + runStart, scan - runStart) }
                 if position == end { continue }
                 let byte = buffer[position]
                 if byte == delimiter {
@@ -233,8 +238,11 @@ public final class CSVReader {
 
             case .quoted:
                 let runStart = position
-                while position < end && classes[Int(buffer[position])] & 2 == 0 { position += 1 }
-                if position > runStart {
+                var scan = runStart
+                let stop = end
+                scan = Self.skipQuotedText(buffer, from: scan, to: stop, classes: classes)
+                position = scan
+                if scan > runStart {
                     try appendField(buffer + runStart, position - runStart)
                     quotedAfterCR = false
                 }
@@ -278,6 +286,59 @@ public final class CSVReader {
                 }
             }
         }
+    }
+
+    /// The offset of the first delimiter, quote, CR or LF at or after `start`, or `stop`.
+    ///
+    /// Tests 16 bytes per step with SIMD compares before falling back to the class table: fields of Salesforce
+    /// exports average 10-30 bytes and long text runs to thousands, where this cuts the instructions per byte
+    /// from about five to under one.
+    @inline(__always)
+    private static func skipOrdinary(
+        _ buffer: UnsafeMutablePointer<UInt8>, from start: Int, to stop: Int, delimiter: UInt8,
+        classes: UnsafeMutablePointer<UInt8>
+    ) -> Int {
+        var scan = start
+        let quotes = SIMD16<UInt8>(repeating: 0x22)
+        let delimiters = SIMD16<UInt8>(repeating: delimiter)
+        let returns = SIMD16<UInt8>(repeating: 0x0D)
+        let newlines = SIMD16<UInt8>(repeating: 0x0A)
+        while scan + 16 <= stop {
+            let chunk = UnsafeRawPointer(buffer + scan).loadUnaligned(as: SIMD16<UInt8>.self)
+            let hits = (chunk .== quotes) .| (chunk .== delimiters) .| (chunk .== returns) .| (chunk .== newlines)
+            if any(hits) { return scan + Self.firstHit(hits) }
+            scan += 16
+        }
+        while scan < stop && classes[Int(buffer[scan])] & 1 == 0 { scan += 1 }
+        return scan
+    }
+
+    /// The index of the first set lane of a non-empty mask (little-endian lanes: lane 0 is the lowest byte).
+    @inline(__always)
+    private static func firstHit(_ hits: SIMDMask<SIMD16<Int8>>) -> Int {
+        let lanes = SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: hits)
+        let marks = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
+        if marks[0] != 0 { return marks[0].trailingZeroBitCount >> 3 }
+        return 8 + marks[1].trailingZeroBitCount >> 3
+    }
+
+    /// The offset of the first quote, CR or LF at or after `start`, or `stop` (see `skipOrdinary`).
+    @inline(__always)
+    private static func skipQuotedText(
+        _ buffer: UnsafeMutablePointer<UInt8>, from start: Int, to stop: Int, classes: UnsafeMutablePointer<UInt8>
+    ) -> Int {
+        var scan = start
+        let quotes = SIMD16<UInt8>(repeating: 0x22)
+        let returns = SIMD16<UInt8>(repeating: 0x0D)
+        let newlines = SIMD16<UInt8>(repeating: 0x0A)
+        while scan + 16 <= stop {
+            let chunk = UnsafeRawPointer(buffer + scan).loadUnaligned(as: SIMD16<UInt8>.self)
+            let hits = (chunk .== quotes) .| (chunk .== returns) .| (chunk .== newlines)
+            if any(hits) { return scan + Self.firstHit(hits) }
+            scan += 16
+        }
+        while scan < stop && classes[Int(buffer[scan])] & 2 == 0 { scan += 1 }
+        return scan
     }
 
     @inline(__always)

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Writes CSV records to a sink, quoting only fields that need it.
 ///
 /// A field is quoted when it holds the delimiter, a quote, CR or LF, or starts or ends with a space or tab
@@ -73,11 +81,12 @@ public final class CSVWriter {
             output.append(base, count)
             return
         }
-        // Quoted: copy runs between quotes, doubling each quote.
+        // Quoted: copy runs between quotes, doubling each quote; memchr (vectorised in libc) finds the quotes.
         output.reserve(count + 2)
         output.append(0x22)
         var runStart = 0
-        for index in 0..<count where base[index] == 0x22 {
+        while runStart < count, let found = memchr(base + runStart, 0x22, count - runStart) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             output.append(base + runStart, index + 1 - runStart)
             output.append(0x22)
             runStart = index + 1
@@ -86,14 +95,30 @@ public final class CSVWriter {
         output.append(0x22)
     }
 
-    /// Whether a field must be quoted. A table lookup per byte: Swift's `contains(where:)` over four
-    /// comparisons measured about 3x slower on the benchmark's mixed text.
+    /// Whether a field must be quoted: 16 bytes per step with SIMD compares, then a table lookup per byte for
+    /// the tail. A per-byte `contains(where:)` over four comparisons costs about 14 instructions per byte on the
+    /// benchmark's text; this costs about one.
     @inline(__always)
     private func needsQuotes(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         let first = base[0]
         let last = base[count - 1]
         if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return true }
-        for index in 0..<count where special[Int(base[index])] { return true }
+        var index = 0
+        let quotes = SIMD16<UInt8>(repeating: 0x22)
+        let delimiters = SIMD16<UInt8>(repeating: delimiter)
+        let returns = SIMD16<UInt8>(repeating: 0x0D)
+        let newlines = SIMD16<UInt8>(repeating: 0x0A)
+        while index + 16 <= count {
+            let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+            if any((chunk .== quotes) .| (chunk .== delimiters) .| (chunk .== returns) .| (chunk .== newlines)) {
+                return true
+            }
+            index += 16
+        }
+        while index < count {
+            if special[Int(base[index])] { return true }
+            index += 1
+        }
         return false
     }
 

@@ -3,9 +3,8 @@
 /// Keys keep the order of each `JSONObject` (or of the `JSONKeys` given), so output is stable run to run.
 /// Output is formatted into one reusable buffer and handed to the sink in large blocks.
 public final class JSONLinesWriter {
-    private let sink: ByteSink
-    private var buffer: [UInt8] = []
-    private let blockSize: Int
+    private let output: OutputBuffer
+    private var scratch: [UInt8] = []
     private var isFinished = false
     /// Lines written so far.
     public private(set) var linesWritten = 0
@@ -14,15 +13,15 @@ public final class JSONLinesWriter {
     ///   - sink: where the lines go; `finish()` finishes it.
     ///   - blockSize: how many bytes to collect before writing to the sink.
     public init(sink: ByteSink, blockSize: Int = 1 << 20) {
-        self.sink = sink
-        self.blockSize = max(4096, blockSize)
-        buffer.reserveCapacity(self.blockSize + 64 * 1024)
+        output = OutputBuffer(sink: sink, blockSize: blockSize)
     }
 
     /// Writes one value as a line.
     public func write(_ value: JSONValue) throws {
         guard !isFinished else { throw RecordFileError(.misuse, "JSON Lines write after finish") }
-        value.serialize(into: &buffer)
+        scratch.removeAll(keepingCapacity: true)
+        value.serialize(into: &scratch)
+        output.append(scratch)
         try endLine()
     }
 
@@ -33,18 +32,18 @@ public final class JSONLinesWriter {
         guard values.count == keys.count else {
             throw RecordFileError(.misuse, "\(values.count) values for \(keys.count) keys")
         }
-        buffer.append(UInt8(ascii: "{"))
+        output.append(UInt8(ascii: "{"))
         for index in 0..<values.count {
-            buffer.append(contentsOf: keys.encoded[index])
+            output.append(keys.encoded[index])
             if var value = values[index] {
-                buffer.append(UInt8(ascii: "\""))
-                value.withUTF8 { JSONEscaping.appendEscaped($0, to: &buffer) }
-                buffer.append(UInt8(ascii: "\""))
+                output.append(UInt8(ascii: "\""))
+                value.withUTF8 { JSONEscaping.appendEscaped($0, to: output) }
+                output.append(UInt8(ascii: "\""))
             } else {
-                buffer.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+                output.append(Self.null)
             }
         }
-        buffer.append(UInt8(ascii: "}"))
+        output.append(UInt8(ascii: "}"))
         try endLine()
     }
 
@@ -54,19 +53,19 @@ public final class JSONLinesWriter {
         guard record.count == keys.count else {
             throw RecordFileError(.misuse, "\(record.count) fields for \(keys.count) keys")
         }
-        buffer.append(UInt8(ascii: "{"))
+        output.append(UInt8(ascii: "{"))
         for index in 0..<record.count {
-            buffer.append(contentsOf: keys.encoded[index])
+            output.append(keys.encoded[index])
             let field = record[index]
             if emptyAsNull && field.isEmpty && !record.isQuoted(index) {
-                buffer.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+                output.append(Self.null)
             } else {
-                buffer.append(UInt8(ascii: "\""))
-                JSONEscaping.appendEscaped(field, to: &buffer)
-                buffer.append(UInt8(ascii: "\""))
+                output.append(UInt8(ascii: "\""))
+                JSONEscaping.appendEscaped(field, to: output)
+                output.append(UInt8(ascii: "\""))
             }
         }
-        buffer.append(UInt8(ascii: "}"))
+        output.append(UInt8(ascii: "}"))
         try endLine()
     }
 
@@ -78,33 +77,33 @@ public final class JSONLinesWriter {
         guard fieldCount == keys.count else {
             throw RecordFileError(.misuse, "\(fieldCount) fields for \(keys.count) keys")
         }
-        buffer.append(UInt8(ascii: "{"))
+        output.append(UInt8(ascii: "{"))
         for index in 0..<fieldCount {
-            buffer.append(contentsOf: keys.encoded[index])
+            output.append(keys.encoded[index])
             if let value = field(index) {
-                buffer.append(UInt8(ascii: "\""))
-                JSONEscaping.appendEscaped(value, to: &buffer)
-                buffer.append(UInt8(ascii: "\""))
+                output.append(UInt8(ascii: "\""))
+                JSONEscaping.appendEscaped(value, to: output)
+                output.append(UInt8(ascii: "\""))
             } else {
-                buffer.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+                output.append(Self.null)
             }
         }
-        buffer.append(UInt8(ascii: "}"))
+        output.append(UInt8(ascii: "}"))
         try endLine()
     }
 
+    private static let null: [UInt8] = [0x6E, 0x75, 0x6C, 0x6C]
+
     @inline(__always)
     private func endLine() throws {
-        buffer.append(0x0A)
+        output.append(0x0A)
         linesWritten += 1
-        if buffer.count >= blockSize { try flush() }
+        try output.flushIfFull()
     }
 
     /// Hands buffered lines to the sink.
     public func flush() throws {
-        guard !buffer.isEmpty else { return }
-        try buffer.withUnsafeBytes { try sink.write($0) }
-        buffer.removeAll(keepingCapacity: true)
+        try output.flush()
     }
 
     /// Flushes and finishes the sink (which, for an `OutputFile`, publishes the file).
@@ -112,27 +111,6 @@ public final class JSONLinesWriter {
         guard !isFinished else { return }
         try flush()
         isFinished = true
-        try sink.finish()
-    }
-}
-
-/// Object keys encoded once as `"key":` bytes, for writers that emit many objects with the same keys.
-public struct JSONKeys: Sendable {
-    /// `"key":` per key, with a leading comma after the first.
-    let encoded: [[UInt8]]
-    /// The keys in order.
-    public let names: [String]
-    /// The number of keys.
-    public var count: Int { names.count }
-
-    public init(_ names: [String]) {
-        self.names = names
-        // Each key after the first carries its separating comma, so the writer appends one block per key.
-        encoded = names.enumerated().map { index, name in
-            var bytes: [UInt8] = index == 0 ? [] : [UInt8(ascii: ",")]
-            JSONEscaping.appendQuoted(name, to: &bytes)
-            bytes.append(UInt8(ascii: ":"))
-            return bytes
-        }
+        try output.sink.finish()
     }
 }

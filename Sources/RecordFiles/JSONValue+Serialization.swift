@@ -51,32 +51,83 @@ enum JSONEscaping {
         output.append(UInt8(ascii: "\""))
     }
 
+    /// The index of the first byte at or after `start` that needs an escape, or `count`.
+    ///
+    /// Tests 16 bytes per step with SIMD compares: text with nothing to escape (nearly all of it) is skipped
+    /// at about one instruction per byte instead of a test, branch and `Array.append` per byte.
+    @inline(__always)
+    static func nextEscape(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        var index = start
+        let quotes = SIMD16<UInt8>(repeating: 0x22)
+        let backslashes = SIMD16<UInt8>(repeating: 0x5C)
+        let space = SIMD16<UInt8>(repeating: 0x20)
+        while index + 16 <= count {
+            let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+            if any((chunk .== quotes) .| (chunk .== backslashes) .| (chunk .< space)) { break }
+            index += 16
+        }
+        while index < count && !needsEscape(base[index]) { index += 1 }
+        return index
+    }
+
     /// Appends `bytes` escaped (without quotes), copying runs that need no escape in one go.
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
         var runStart = 0
-        for index in 0..<bytes.count where needsEscape(bytes[index]) {
-            if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-            appendEscape(for: bytes[index], to: &output)
+        while runStart < count {
+            let index = nextEscape(base, from: runStart, count: count)
+            if index > runStart {
+                output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+            }
+            if index == count { break }
+            appendEscape(for: base[index], to: &output)
             runStart = index + 1
         }
-        if runStart < bytes.count {
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+    }
+
+    /// Appends `bytes` escaped (without quotes) to a writer's block buffer.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: OutputBuffer) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        var runStart = 0
+        while runStart < count {
+            let index = nextEscape(base, from: runStart, count: count)
+            if index > runStart { output.append(base + runStart, index - runStart) }
+            if index == count { break }
+            escapeBytes(for: base[index]) { output.append($0, $1) }
+            runStart = index + 1
         }
     }
 
     static func appendEscape(for byte: UInt8, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\\"))
+        escapeBytes(for: byte) { output.append(contentsOf: UnsafeBufferPointer(start: $0, count: $1)) }
+    }
+
+    /// Passes the escape sequence for `byte` (2 or 6 bytes) to `emit` without allocating.
+    @inline(__always)
+    static func escapeBytes(for byte: UInt8, _ emit: (UnsafePointer<UInt8>, Int) -> Void) {
+        var sequence: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0x5C, 0, 0x30, 0x30, 0, 0)
+        let length: Int
         switch byte {
-        case 0x22: output.append(0x22)
-        case 0x5C: output.append(0x5C)
-        case 0x0A: output.append(UInt8(ascii: "n"))
-        case 0x0D: output.append(UInt8(ascii: "r"))
-        case 0x09: output.append(UInt8(ascii: "t"))
-        case 0x08: output.append(UInt8(ascii: "b"))
-        case 0x0C: output.append(UInt8(ascii: "f"))
+        case 0x22: sequence.1 = 0x22; length = 2
+        case 0x5C: sequence.1 = 0x5C; length = 2
+        case 0x0A: sequence.1 = UInt8(ascii: "n"); length = 2
+        case 0x0D: sequence.1 = UInt8(ascii: "r"); length = 2
+        case 0x09: sequence.1 = UInt8(ascii: "t"); length = 2
+        case 0x08: sequence.1 = UInt8(ascii: "b"); length = 2
+        case 0x0C: sequence.1 = UInt8(ascii: "f"); length = 2
         default:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            output.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            let hex = Self.hexDigits
+            sequence.1 = UInt8(ascii: "u")
+            sequence.4 = hex[Int(byte >> 4)]
+            sequence.5 = hex[Int(byte & 0xF)]
+            length = 6
+        }
+        withUnsafeBytes(of: &sequence) { raw in
+            if let start = raw.baseAddress { emit(start.assumingMemoryBound(to: UInt8.self), length) }
         }
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

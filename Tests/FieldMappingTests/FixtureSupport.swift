@@ -15,7 +15,7 @@ enum Fixtures {
 
     static func describe(_ object: String) throws -> ObjectDescribe {
         let data = try Data(contentsOf: root.appendingPathComponent("describe/\(object).json"))
-        return try ObjectDescribe.decode(data)
+        return try JSONDecoder().decode(ObjectDescribe.self, from: data)
     }
 
     /// Account, Contact, Opportunity and Invoice__c, with the org's object list for suggestions.

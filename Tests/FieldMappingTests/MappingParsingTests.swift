@@ -72,3 +72,27 @@ struct MappingParsingTests {
         #expect(FuzzyName.distance("kitten", "sitting") == 3)
     }
 }
+
+struct StarterMappingTests {
+    @Test func matchesNamesAndLabelsAndMarksTheRest() throws {
+        let contact = try Fixtures.describe("Contact")
+        let starter = StarterMapping(
+            object: contact,
+            header: ["last_name", "First Name", "EMAIL", "Mailing City", "Account.Legacy_Id__c", "shoe size", "legacy id"],
+            operation: .upsert)
+        #expect(starter.matches.map { $0.field ?? $0.lookup?.field ?? "-" } == [
+            "LastName", "FirstName", "Email", "MailingCity", "AccountId", "-", "Legacy_Id__c",
+        ])
+        let yaml = starter.yaml(inputName: "contacts.csv")
+        #expect(yaml.contains("# UNMATCHED"))
+        #expect(yaml.contains("#  shoe size: ???"))
+        #expect(yaml.contains("externalIdField: Legacy_Id__c"))
+        // The starter is itself a valid mapping.
+        let mapping = try MappingLoader.parse(yaml, path: "starter.yaml")
+        let report = MappingValidator(mapping: mapping, catalog: try Fixtures.catalog()).validate(
+            csvHeader: ["last_name", "First Name", "EMAIL", "Mailing City", "Account.Legacy_Id__c", "shoe size",
+                "legacy id"])
+        #expect(report.errorCount == 0, "\(report.diagnostics)")
+        #expect(report.diagnostics.map(\.kind) == [.unmappedColumn])
+    }
+}

@@ -49,9 +49,12 @@ extension ConnectionOptions {
     }
 
     /// Resolves options + profile + environment into settings and credentials, without sending anything.
-    public func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws
-        -> ResolvedConnection
-    {
+    ///
+    /// - Parameter log: Where `--verbose` request lines and notices go (stderr by default).
+    public func resolve(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        log: @escaping @Sendable (String) -> Void = StandardError.write
+    ) throws -> ResolvedConnection {
         var profile: OrgProfile?
         var store: ProfileStore?
         if let org {
@@ -79,9 +82,9 @@ extension ConnectionOptions {
             transport: transport, scheduler: scheduler,
             sessionCache: SessionCacheSettings(enabled: !noSessionCache))
         if verbose {
-            settings.requestObserver = { event in StandardError.write(event.logLine + "\n") }
+            settings.requestObserver = { event in log(event.logLine + "\n") }
         }
-        settings.noticeHandler = { notice in StandardError.write(notice + "\n") }
+        settings.noticeHandler = { notice in log(notice + "\n") }
 
         var audit: AuditLog?
         if let auditLog { audit = try AuditLog(path: SecretFile.expandHome(auditLog)) }
@@ -174,5 +177,23 @@ extension ConnectionOptions {
             if instanceURL == nil { throw CommandError.usage("--auth token needs --instance-url") }
             return .accessToken(accessToken)
         }
+    }
+}
+
+extension ResolvedConnection {
+    /// Records one data action in the audit log, when `--audit-log` was given.
+    ///
+    /// - Parameters:
+    ///   - action: `query`, `export`, `insert`, `update`, `upsert`, `delete`, `hardDelete`.
+    ///   - user: The user the session belongs to; defaults to the login principal (username or client id).
+    public func audit(
+        _ action: String, object: String?, records: Int, outcome: String, job: String? = nil, detail: String? = nil,
+        user: String? = nil
+    ) throws {
+        guard let auditLog else { return }
+        try auditLog.record(
+            AuditLog.Entry(
+                org: orgLabel, user: user ?? credentials.principal, action: action, object: object, records: records,
+                outcome: outcome, job: job, detail: detail))
     }
 }

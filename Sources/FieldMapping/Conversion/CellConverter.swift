@@ -55,6 +55,15 @@ public struct CellConverter: Sendable {
             defaultValue: defaultValue, blank: blank, required: required)
     }
 
+    /// True when values are sent as text exactly as converted (not numbers or booleans, which Bulk API result
+    /// files may render differently, e.g. `9.12260031E8`).
+    public var producesText: Bool {
+        switch kind {
+        case .boolean, .integer, .decimal: return false
+        default: return true
+        }
+    }
+
     static func kind(for field: FieldDescribe, pattern: TemporalPattern?, timeZone: TimeZone?) -> CellKind {
         switch field.type {
         case .string, .textarea, .phone, .url, .encryptedstring, .combobox:

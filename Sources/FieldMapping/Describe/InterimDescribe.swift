@@ -37,7 +37,7 @@ public struct FieldType: RawRepresentable, Hashable, Sendable, Decodable {
 }
 
 /// One picklist entry.
-public struct PicklistValue: Hashable, Sendable, Decodable {
+public struct PicklistEntry: Hashable, Sendable, Decodable {
     public var value: String
     public var label: String?
     public var active: Bool
@@ -62,10 +62,10 @@ public struct FieldDescribe: Sendable, Decodable {
     public var externalId: Bool
     public var idLookup: Bool
     public var unique: Bool
-    public var caseSensitive: Bool?
+    public var caseSensitive: Bool
     public var referenceTo: [String]
     public var relationshipName: String?
-    public var picklistValues: [PicklistValue]
+    public var picklistValues: [PicklistEntry]
     public var restrictedPicklist: Bool
     public var compoundFieldName: String?
     public var filterable: Bool
@@ -82,9 +82,4 @@ public struct ObjectDescribe: Sendable, Decodable {
     public var deletable: Bool
     public var custom: Bool
     public var fields: [FieldDescribe]
-
-    /// Decodes the body of `GET /sobjects/{Object}/describe`.
-    public static func decode(_ data: Data) throws -> ObjectDescribe {
-        try JSONDecoder().decode(ObjectDescribe.self, from: data)
-    }
 }

@@ -289,7 +289,7 @@ public struct MappingValidator {
                     fix: externalIDFix(object))
                 return
             }
-            state.keyIsCaseSensitive = key.caseSensitive ?? false
+            state.keyIsCaseSensitive = key.caseSensitive
             if let index = state.columns.firstIndex(where: { $0.target == .field(key.name) }) {
                 state.keyColumnIndex = index
             } else {

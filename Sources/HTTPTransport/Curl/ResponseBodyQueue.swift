@@ -55,7 +55,7 @@ final class ResponseBodyQueue: Sendable {
                 state.paused = true
                 return .refuse
             }
-            state.chunks.append(Array(bytes))
+            state.chunks.append(ByteCopy.array(bytes))
             state.buffered += bytes.count
             return .queued
         }
@@ -63,7 +63,7 @@ final class ResponseBodyQueue: Sendable {
         case .refuse: return false
         case .queued: return true
         case .handOff(let waiter):
-            waiter.resume(returning: Array(bytes))
+            waiter.resume(returning: ByteCopy.array(bytes))
             return true
         }
     }
@@ -131,7 +131,7 @@ final class ResponseBodyQueue: Sendable {
         let chunk: [UInt8]? = try await withCheckedThrowingContinuation { continuation in
             let action = state.withLock { state -> Action in
                 if !state.chunks.isEmpty {
-                    let joined = state.chunks.count == 1 ? state.chunks[0] : Array(state.chunks.joined())
+                    let joined = ByteCopy.concatenate(state.chunks)
                     state.chunks.removeAll(keepingCapacity: true)
                     state.buffered = 0
                     let resume = state.paused

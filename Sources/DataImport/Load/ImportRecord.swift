@@ -1,0 +1,34 @@
+import FieldMapping
+
+/// One input row converted for sending, with what the result files need to echo it.
+public struct ImportRecord: Sendable {
+    /// 1-based data row number (kept from `sf__Row` when retrying an error file).
+    public var row: Int
+    /// The row's input cells, echoed into the result files.
+    public var cells: [String]
+    /// Converted values in mapping order (columns, then constants); `.omit` values are left out.
+    public var values: [(target: WireTarget, value: WireValue)]
+    /// The record key (Id for update/delete, the external ID for upsert), if the operation has one.
+    public var key: String?
+
+    public init(row: Int, cells: [String], values: [(target: WireTarget, value: WireValue)], key: String?) {
+        self.row = row
+        self.cells = cells
+        self.values = values
+        self.key = key
+    }
+}
+
+/// What happened to one row on the server.
+public enum RowOutcome: Sendable, Equatable {
+    /// Saved; `created` is nil when the API does not say (insert implies true).
+    case success(id: String, created: Bool?)
+    /// Rejected with Salesforce's code and message (`REQUIRED_FIELD_MISSING`, `Required fields are missing: ...`).
+    case failure(code: String, message: String)
+
+    /// True for `UNABLE_TO_LOCK_ROW`, which the loader retries before reporting.
+    public var isRowLock: Bool {
+        if case .failure(let code, _) = self { return code == "UNABLE_TO_LOCK_ROW" }
+        return false
+    }
+}

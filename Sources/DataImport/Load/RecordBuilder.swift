@@ -1,0 +1,66 @@
+import FieldMapping
+
+/// Converts a scanned row into an `ImportRecord`, or into the problems that keep it from being sent.
+struct RecordBuilder {
+    let bound: BoundMapping
+    /// Input cells echoed into result files (the `sf__` columns of a retried error file are dropped).
+    let echoColumns: [Int]
+    /// Cell holding the original row number when retrying an error file.
+    let rowNumberColumn: Int?
+
+    init(bound: BoundMapping) {
+        self.bound = bound
+        echoColumns = bound.header.indices.filter { !bound.header[$0].hasPrefix("sf__") }
+        rowNumberColumn = bound.header.firstIndex(of: "sf__Row")
+    }
+
+    var echoHeader: [String] { echoColumns.map { bound.header[$0] } }
+
+    func rowNumber(_ scanner: CSVRowScanner, counted: Int) -> Int {
+        guard let column = rowNumberColumn, column < scanner.cellCount, let row = Int(scanner.string(column)) else {
+            return counted
+        }
+        return row
+    }
+
+    func echo(_ scanner: CSVRowScanner) -> [String] {
+        echoColumns.map { $0 < scanner.cellCount ? scanner.string($0) : "" }
+    }
+
+    /// The record, or the `CODE:message` error cell of its first problems.
+    func build(_ scanner: CSVRowScanner, row: Int, cells: [String]) -> Result<ImportRecord, RowProblem> {
+        if scanner.cellCount != bound.header.count {
+            return .failure(
+                RowProblem(
+                    row: row, line: scanner.line, column: nil, field: nil, code: "INVALID_ROW",
+                    message: "the row has \(scanner.cellCount) cells but the header has \(bound.header.count)"))
+        }
+        var values: [(target: WireTarget, value: WireValue)] = []
+        values.reserveCapacity(bound.bindings.count + bound.compiled.constants.count)
+        var problems: [RowProblem] = []
+        var key: String?
+        for (index, binding) in bound.bindings.enumerated() {
+            switch binding.column.converter.convert(scanner.cell(binding.cellIndex)) {
+            case .success(let value):
+                if index == bound.keyBinding, case .text(let text) = value { key = text }
+                if value != .omit { values.append((binding.column.target, value)) }
+            case .failure(let failure):
+                problems.append(
+                    RowProblem(
+                        row: row, line: scanner.line, column: binding.column.column,
+                        field: binding.column.target.fieldName, code: failure.code, message: failure.message))
+            }
+        }
+        if let first = problems.first {
+            var combined = first
+            if problems.count > 1 {
+                combined.message += problems.dropFirst().map { "; \($0.code):\($0.message)" }.joined()
+            }
+            return .failure(combined)
+        }
+        for constant in bound.compiled.constants where constant.value != .omit {
+            values.append((constant.target, constant.value))
+        }
+        return .success(ImportRecord(row: row, cells: cells, values: values, key: key))
+    }
+}

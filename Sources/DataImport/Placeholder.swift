@@ -1,1 +1,0 @@
-// DataImport: the module's sources replace this file.

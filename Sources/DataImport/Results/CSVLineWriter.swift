@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Appends CSV rows to a file through a buffer; `flush()` hands the bytes to the kernel so that they survive the
+/// process being killed (result files and the journal rely on that ordering).
+final class CSVLineWriter {
+    let path: String
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+
+    /// Opens `path` for appending (creating it).
+    init(path: String, truncate: Bool) throws {
+        self.path = path
+        let flags = O_WRONLY | O_CREAT | O_APPEND | (truncate ? O_TRUNC : 0)
+        descriptor = open(path, flags, 0o644)
+        guard descriptor >= 0 else {
+            throw DataImportError(.output, "\(path): cannot write the result file (errno \(errno)); check the directory")
+        }
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    deinit { close(descriptor) }
+
+    func writeRow(_ cells: [String]) {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            Self.appendCell(cell, to: &buffer)
+        }
+        buffer.append(10)
+    }
+
+    func flush() throws {
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return write(descriptor, base + offset, raw.count - offset)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw DataImportError(.output, "\(path): write failed (errno \(errno)); is the disk full?")
+            }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    static func appendCell(_ cell: String, to buffer: inout [UInt8]) {
+        var needsQuotes = false
+        for byte in cell.utf8 where byte == 44 || byte == 34 || byte == 10 || byte == 13 {
+            needsQuotes = true
+            break
+        }
+        if !needsQuotes {
+            buffer.append(contentsOf: cell.utf8)
+            return
+        }
+        buffer.append(34)
+        for byte in cell.utf8 {
+            if byte == 34 { buffer.append(34) }
+            buffer.append(byte)
+        }
+        buffer.append(34)
+    }
+}

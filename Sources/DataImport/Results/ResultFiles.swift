@@ -1,0 +1,84 @@
+import Foundation
+
+/// The two result files of a load: `<name>.success.csv` (input columns, `sf__Row`, `sf__Id`, `sf__Created`) and
+/// `<name>.error.csv` (input columns, `sf__Row`, `sf__Error` as `CODE:message`). Every input row is written to
+/// exactly one of them.
+///
+/// Thread-safe: the row producer (local rejects) and the senders (server results) write concurrently.
+/// `@unchecked Sendable`: every access to the writers and counters happens under `lock`.
+public final class ResultFiles: @unchecked Sendable {
+    public let successPath: String
+    public let errorPath: String
+    private let lock = NSLock()
+    private let success: CSVLineWriter
+    private let errors: CSVLineWriter
+    private var counts = Counts()
+
+    public struct Counts: Sendable, Equatable {
+        public var succeeded = 0
+        public var created = 0
+        public var failed = 0
+    }
+
+    /// Result file paths for `input` in `directory` (default: beside the input): `contacts.csv.gz` ->
+    /// `contacts.success.csv`, `contacts.error.csv`.
+    public static func paths(input: String, directory: String?) -> (success: String, error: String) {
+        let url = URL(fileURLWithPath: input == "-" ? "stdin" : input)
+        var name = url.lastPathComponent
+        for suffix in [".gz", ".csv", ".txt"] where name.lowercased().hasSuffix(suffix) {
+            name = String(name.dropLast(suffix.count))
+        }
+        let folder = directory ?? url.deletingLastPathComponent().path
+        return ("\(folder)/\(name).success.csv", "\(folder)/\(name).error.csv")
+    }
+
+    /// Opens both files. A fresh run truncates them and writes the headers; a resumed run appends.
+    public init(successPath: String, errorPath: String, inputHeader: [String], resume: Bool) throws {
+        self.successPath = successPath
+        self.errorPath = errorPath
+        success = try CSVLineWriter(path: successPath, truncate: !resume)
+        errors = try CSVLineWriter(path: errorPath, truncate: !resume)
+        if !resume {
+            success.writeRow(inputHeader + ["sf__Row", "sf__Id", "sf__Created"])
+            errors.writeRow(inputHeader + ["sf__Row", "sf__Error"])
+            try success.flush()
+            try errors.flush()
+        }
+    }
+
+    /// Records a saved row.
+    public func succeeded(_ cells: [String], row: Int, id: String, created: Bool) {
+        lock.withLock {
+            success.writeRow(cells + [String(row), id, created ? "true" : "false"])
+            counts.succeeded += 1
+            if created { counts.created += 1 }
+        }
+    }
+
+    /// Records a rejected row with its `CODE:message`.
+    public func failed(_ cells: [String], row: Int, error: String) {
+        lock.withLock {
+            errors.writeRow(cells + [String(row), error])
+            counts.failed += 1
+        }
+    }
+
+    /// Hands buffered rows to the kernel.
+    public func flush() throws {
+        try lock.withLock {
+            try success.flush()
+            try errors.flush()
+        }
+    }
+
+    public var snapshot: Counts { lock.withLock { counts } }
+
+    /// Adds rows already in the files (a resumed run) to the counts.
+    public func seed(_ existing: Counts) {
+        lock.withLock {
+            counts.succeeded += existing.succeeded
+            counts.created += existing.created
+            counts.failed += existing.failed
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// CommandSupportTests: tests replace this file.

@@ -1,1 +1,0 @@
-// DataImportTests: tests replace this file.
