@@ -33,7 +33,7 @@ let package = Package(
 
         // Bytes.
         .target(name: "GzipStreams", dependencies: ["CZlib"]),
-        .target(name: "HTTPTransport", dependencies: ["CCurl"]),
+        .target(name: "HTTPTransport", dependencies: ["CCurl", "GzipStreams"]),
         .target(name: "RSASigning", dependencies: ["CCrypto"]),
 
         // Records and language.

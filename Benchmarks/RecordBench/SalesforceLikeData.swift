@@ -15,24 +15,41 @@ struct SalesforceLikeData {
 
     init(seed: UInt64) { state = seed | 1 }
 
-    private static let firstNames = ["James", "Mary", "Robert", "Patricia", "José", "Zoë", "Jürgen", "Li", "Aiko",
-                                     "Fatima", "Olivia", "Noah", "Émilie", "Søren", "Priya", "Chen"].map { Array($0.utf8) }
-    private static let lastNames = ["Smith", "Johnson", "Williams", "Brown", "García", "Müller", "Nakamura", "O'Brien",
-                                    "Kowalski", "Dubois", "Rossi", "Andersson", "Patel", "王", "Silva", "Nguyen"].map { Array($0.utf8) }
-    private static let companies = ["Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Hooli", "Vandelay",
-                                    "Soylent", "Tyrell", "Cyberdyne", "Wonka"].map { Array($0.utf8) }
-    private static let suffixes = ["Inc.", "LLC", "GmbH", "Holdings", "Corp.", "Ltd.", "S.A.", "& Sons"].map { Array($0.utf8) }
-    private static let streets = ["Main Street", "Market St", "Rue de Rivoli", "Königsallee", "Broadway", "1st Avenue",
-                                  "Elm Road", "Harbour Drive"].map { Array($0.utf8) }
-    private static let cities = ["San Francisco", "New York", "Paris", "Düsseldorf", "London", "Tokyo", "São Paulo",
-                                 "Sydney", "Toronto", "Chicago"].map { Array($0.utf8) }
-    private static let states = ["CA", "NY", "IDF", "NW", "LND", "TK", "SP", "NSW", "ON", "IL"].map { Array($0.utf8) }
-    private static let countries = ["United States", "France", "Germany", "United Kingdom", "Japan", "Brazil",
-                                    "Australia", "Canada"].map { Array($0.utf8) }
-    private static let words = ["the", "customer", "requested", "a", "renewal", "quote", "for", "next", "quarter,",
-                                "pricing", "discount", "approved", "by", "finance;", "follow-up", "call", "scheduled",
-                                "\"urgent\"", "contract", "signed", "on-site", "visit", "café", "naïve", "résumé",
-                                "100%", "$5,000", "(see", "notes)", "日本語", "👍"].map { Array($0.utf8) }
+    private static let firstNames = [
+        "James", "Mary", "Robert", "Patricia", "José", "Zoë", "Jürgen", "Li", "Aiko", "Fatima", "Olivia",
+        "Noah", "Émilie", "Søren", "Priya", "Chen"
+    ].map { Array($0.utf8) }
+    private static let lastNames = [
+        "Smith", "Johnson", "Williams", "Brown", "García", "Müller", "Nakamura", "O'Brien", "Kowalski",
+        "Dubois", "Rossi", "Andersson", "Patel", "王", "Silva", "Nguyen"
+    ].map { Array($0.utf8) }
+    private static let companies = [
+        "Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Hooli", "Vandelay", "Soylent", "Tyrell",
+        "Cyberdyne", "Wonka"
+    ].map { Array($0.utf8) }
+    private static let suffixes = [
+        "Inc.", "LLC", "GmbH", "Holdings", "Corp.", "Ltd.", "S.A.", "& Sons"
+    ].map { Array($0.utf8) }
+    private static let streets = [
+        "Main Street", "Market St", "Rue de Rivoli", "Königsallee", "Broadway", "1st Avenue", "Elm Road",
+        "Harbour Drive"
+    ].map { Array($0.utf8) }
+    private static let cities = [
+        "San Francisco", "New York", "Paris", "Düsseldorf", "London", "Tokyo", "São Paulo", "Sydney",
+        "Toronto", "Chicago"
+    ].map { Array($0.utf8) }
+    private static let states = [
+        "CA", "NY", "IDF", "NW", "LND", "TK", "SP", "NSW", "ON", "IL"
+    ].map { Array($0.utf8) }
+    private static let countries = [
+        "United States", "France", "Germany", "United Kingdom", "Japan", "Brazil", "Australia", "Canada"
+    ].map { Array($0.utf8) }
+    private static let words = [
+        "the", "customer", "requested", "a", "renewal", "quote", "for", "next", "quarter,", "pricing",
+        "discount", "approved", "by", "finance;", "follow-up", "call", "scheduled", "\"urgent\"", "contract",
+        "signed", "on-site", "visit", "café", "naïve", "résumé", "100%", "$5,000", "(see", "notes)", "日本語",
+        "👍"
+    ].map { Array($0.utf8) }
     private static let base62 = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
 
     private mutating func next() -> UInt64 {

@@ -316,7 +316,8 @@ public final class CSVReader {
     /// The index of the first set lane of a non-empty mask (little-endian lanes: lane 0 is the lowest byte).
     @inline(__always)
     private static func firstHit(_ hits: SIMDMask<SIMD16<Int8>>) -> Int {
-        let marks = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: hits), to: SIMD2<UInt64>.self)
+        let lanes = SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: hits)
+        let marks = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
         if marks[0] != 0 { return marks[0].trailingZeroBitCount >> 3 }
         return 8 + marks[1].trailingZeroBitCount >> 3
     }

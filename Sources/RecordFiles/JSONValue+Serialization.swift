@@ -77,7 +77,9 @@ enum JSONEscaping {
         var runStart = 0
         while runStart < count {
             let index = nextEscape(base, from: runStart, count: count)
-            if index > runStart { output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
+            if index > runStart {
+                output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+            }
             if index == count { break }
             appendEscape(for: base[index], to: &output)
             runStart = index + 1

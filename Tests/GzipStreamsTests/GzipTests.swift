@@ -44,7 +44,8 @@ func sampleData(count: Int, seed: UInt64) -> [UInt8] {
     var state = seed
     var bytes: [UInt8] = []
     bytes.reserveCapacity(count)
-    let words = ["Account", "Acme", "Street", "12.50", "2026-11-21", "\n", ",", "Globex", "Zürich", "😀"].map { Array($0.utf8) }
+    let words = ["Account", "Acme", "Street", "12.50", "2026-11-21", "\n", ",", "Globex", "Zürich", "😀"]
+        .map { Array($0.utf8) }
     while bytes.count < count {
         state = state &* 6364136223846793005 &+ 1442695040888963407
         if state >> 60 == 0 {
@@ -61,7 +62,8 @@ func sampleData(count: Int, seed: UInt64) -> [UInt8] {
     func roundTripsThroughOurReaderAndSystemGzip(level: Int, threads: Int) throws {
         for (size, seed) in [(0, UInt64(1)), (1, 2), (32 * 1024, 3), (128 * 1024, 4), (700_001, 5)] {
             let data = sampleData(count: size, seed: seed)
-            let compressed = try compress(data, level: level, threads: threads, blockSize: 64 * 1024, writeChunk: 10_007)
+            let compressed = try compress(
+                data, level: level, threads: threads, blockSize: 64 * 1024, writeChunk: 10_007)
             #expect(try decompress(compressed, chunk: 1000) == data, "size \(size)")
             let system = try systemGunzip(compressed)
             #expect(system.status == 0, "gzip -dc failed for level \(level) threads \(threads) size \(size)")

@@ -46,7 +46,8 @@ import RecordFiles
 
     @Test func crlfBomAndQuoteAll() throws {
         let sink = MemorySink()
-        let writer = CSVWriter(sink: sink, options: CSVWriteOptions(lineEnding: .crlf, includeBOM: true, quoteAll: true))
+        let options = CSVWriteOptions(lineEnding: .crlf, includeBOM: true, quoteAll: true)
+        let writer = CSVWriter(sink: sink, options: options)
         try writer.writeRow(["a", ""])
         try writer.finish()
         #expect(sink.bytes == [0xEF, 0xBB, 0xBF] + Array("\"a\",\"\"\r\n".utf8))

@@ -3,7 +3,8 @@ import RecordFiles
 
 @Suite struct JSONValueTests {
     @Test func parsesKeepingOrderAndExactNumbers() throws {
-        let value = try JSONValue.parse(#" {"z": 1, "a": [true, false, null], "n": -12.50e+3, "big": 12345678901234567890123} "#)
+        let value = try JSONValue.parse(
+            #" {"z": 1, "a": [true, false, null], "n": -12.50e+3, "big": 12345678901234567890123} "#)
         #expect(value.objectValue?.keys == ["z", "a", "n", "big"])
         #expect(value["n"] == .number("-12.50e+3"))
         #expect(value["big"]?.numberText == "12345678901234567890123")
@@ -85,7 +86,9 @@ import RecordFiles
         switch pick {
         case 0: return .null
         case 1: return .bool(Bool.random(using: &generator))
-        case 2: return .number(["0", "-1", "3.14", "1e400", "12345678901234567890", "-0.0E-7"].randomElement(using: &generator) ?? "0")
+        case 2:
+            let numbers = ["0", "-1", "3.14", "1e400", "12345678901234567890", "-0.0E-7"]
+            return .number(numbers.randomElement(using: &generator) ?? "0")
         case 3, 4: return .string(RandomText.string(using: &generator))
         case 5:
             return .array((0..<Int.random(in: 0...4, using: &generator)).map { _ in
@@ -94,7 +97,8 @@ import RecordFiles
         default:
             var object = JSONObject()
             for _ in 0..<Int.random(in: 0...5, using: &generator) {
-                object[RandomText.string(using: &generator, maxPieces: 3)] = randomValue(depth: depth + 1, using: &generator)
+                let key = RandomText.string(using: &generator, maxPieces: 3)
+                object[key] = randomValue(depth: depth + 1, using: &generator)
             }
             return .object(object)
         }
