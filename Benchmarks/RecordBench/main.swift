@@ -2,15 +2,17 @@
 //
 //   RecordBench [--size-mb N] [--gzip-mb N] [--corpus-mb N] [--dir PATH] [--keep]
 //
-// Size defaults to 1000 MB (env RECORDBENCH_SIZE_MB overrides); gzip runs on the first --gzip-mb of the file
-// (default: min(size, 256)) because level 6 on one core takes a minute per GB. Writers run on an in-memory
+// Size defaults to 1000 MB (200 MB when env BENCH=quick, as `make bench BENCH=quick` sets; env
+// RECORDBENCH_SIZE_MB or --size-mb override); gzip runs on the first --gzip-mb of the file (default:
+// min(size, 256), 64 when quick) because level 6 on one core takes a minute per GB. Writers run on an in-memory
 // corpus (--corpus-mb, default 64) into a counting sink, so they measure formatting, not the disk.
 import Foundation
 import RecordFiles
 
 struct Options {
-    var sizeMB = Int(ProcessInfo.processInfo.environment["RECORDBENCH_SIZE_MB"] ?? "") ?? 1000
-    var gzipMB: Int?
+    static let quick = ProcessInfo.processInfo.environment["BENCH"] == "quick"
+    var sizeMB = Int(ProcessInfo.processInfo.environment["RECORDBENCH_SIZE_MB"] ?? "") ?? (quick ? 200 : 1000)
+    var gzipMB: Int? = quick ? 64 : nil
     var corpusMB = 64
     var directory: String?
     var keep = false
@@ -205,10 +207,12 @@ for level in [1, 6] {
     report("raw zlib deflate level \(level) (floor)", bytes: sample.count, rows: sampleRows, timing: raw,
            note: String(format: "ratio %.2f", Double(sample.count) / Double(rawCount)))
     var single = raw
+    var compressed: [UInt8] = []
     for threads in Array(Set([1, cores])).sorted() {
         let sink = CountingSink()
+        let keep = level == 6 && threads == 1 ? MemorySink() : nil
         let gzip = try measure {
-            let writer = try GzipWriter(sink: sink, level: level, threads: threads)
+            let writer = try GzipWriter(sink: keep ?? sink, level: level, threads: threads)
             try sample.withUnsafeBytes { bytes in
                 var offset = 0
                 while offset < bytes.count {
@@ -219,6 +223,10 @@ for level in [1, 6] {
             }
             try writer.finish()
         }
+        if let keep {
+            compressed = keep.bytes
+            try sink.write(compressed)
+        }
         if threads == 1 { single = gzip }
         let versus = threads == 1
             ? String(format: "%+.1f%% cpu vs raw", (gzip.cpu / raw.cpu - 1) * 100)
@@ -226,6 +234,20 @@ for level in [1, 6] {
         report("GzipWriter level \(level), \(threads) thread\(threads == 1 ? "" : "s")", bytes: sample.count,
                rows: sampleRows, timing: gzip,
                note: String(format: "ratio %.2f, ", Double(sample.count) / Double(sink.count)) + versus)
+    }
+    if !compressed.isEmpty {
+        var decompressed = 0
+        let read = try measure {
+            let reader = try GzipReader(source: MemorySource(compressed))
+            var buffer = [UInt8](repeating: 0, count: 1 << 20)
+            while true {
+                let count = try buffer.withUnsafeMutableBytes { try reader.read(into: $0) }
+                if count == 0 { break }
+                decompressed += count
+            }
+        }
+        report("GzipReader (level-6 input)", bytes: decompressed, rows: sampleRows, timing: read,
+               note: decompressed == sample.count ? "output matches" : "OUTPUT LENGTH MISMATCH")
     }
 }
 if checksum == 42 { print("") }  // keeps the read loops from being optimised away

@@ -44,7 +44,7 @@ class SfbatchCommands:
              extra: list[str] | None = None) -> list[str]:
         return [
             os.path.join(self.bin_dir, "sfimport"), "load", "--mapping", mapping, "--input", input_path,
-            "--api", api, "--results-dir", results_dir, "--quiet", "--json",
+            "--api", api, "--results-dir", results_dir, "--json",
         ] + self.connection() + (extra or [])
 
     def validate(self, mapping: str, input_path: str) -> list[str]:

@@ -63,7 +63,8 @@ public final class HTTPClient: Sendable {
 
     private func start(_ request: HTTPRequest, streamBuffer: Int) async throws -> HTTPStreamingResponse {
         try Task.checkCancellation()
-        let transfer = try CurlTransfer(request: request, configuration: configuration, streamBuffer: streamBuffer)
+        let prepared = request.compressBody ? try await BodyCompressor.compress(request) : request
+        let transfer = try CurlTransfer(request: prepared, configuration: configuration, streamBuffer: streamBuffer)
         guard loop.post(.start(transfer)) else {
             throw HTTPTransportError(kind: .shutDown, host: transfer.host, mayHaveReachedServer: false)
         }

@@ -9,9 +9,9 @@ public struct HTTPRequest: Sendable {
     public var headers: [(String, String)]
     /// The body.
     public var body: HTTPBody
-    /// The body is already gzip-compressed by the caller (GzipStreams); the transport sends
-    /// `Content-Encoding: gzip`. HTTPTransport does not compress itself: compression is CPU work that
-    /// belongs on GzipStreams' threads, not on the libcurl thread.
+    /// Send the body gzip-compressed with `Content-Encoding: gzip` (Bulk API 2.0 uploads accept it).
+    /// The transport compresses with GzipStreams on a thread of its own before sending; a body that
+    /// already starts with the gzip magic bytes is sent as it is.
     public var compressBody: Bool
     /// Ask for gzip (`Accept-Encoding: gzip`) and hand the caller decompressed bytes. Set false to
     /// receive the body exactly as sent (then choose `Accept-Encoding` yourself).

@@ -33,8 +33,12 @@ enum LoopbackServerScript {
             def echo(self):
                 body = self.read_body()
                 seen = {k.lower(): v for k, v in self.headers.items()}
+                extra = [("X-Received-Length", str(len(body)))]
+                if self.headers.get("Content-Encoding") == "gzip":
+                    body = gzip.decompress(body)
+                    extra.append(("X-Decoded", "gzip"))
                 self.reply(200, body, [("X-Method", self.command), ("X-Seen", json.dumps(seen)),
-                                       ("X-Path", self.path)])
+                                       ("X-Path", self.path)] + extra)
             def do_GET(self):
                 path, _, query = self.path.partition("?")
                 if self.path.startswith("http://"):

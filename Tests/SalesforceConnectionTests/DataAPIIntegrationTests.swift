@@ -120,3 +120,33 @@ import Testing
         #expect(badJob.errorCode == "INVALID_FIELD")
     }
 }
+
+/// Row locks injected by sfsim are retried row by row and the final result is exact.
+@Suite struct RowLockIntegrationTests {
+    @Test func lockedRowsAreResentUntilSaved() async throws {
+        let sim = try Sim.start(["--lock-rate", "0.3"])
+        let client = try SalesforceClient(settings: Sim.settings(sim), credentials: Sim.clientCredentials)
+        let records: [JSONObject] = (0..<150).map { ["Legacy_Id__c": .string("LK-\($0)"), "LastName": .string("L\($0)")] }
+        let results = try await RowLockRetry.run(count: records.count, attempts: 20, delay: .milliseconds(5)) { indexes in
+            try await client.collectionCreate("Contact", records: indexes.map { records[$0] })
+        }
+        #expect(results.count == 150)
+        #expect(results.allSatisfy { $0.success })
+        #expect(Set(results.compactMap(\.id)).count == 150)
+        #expect(try await client.count("SELECT COUNT() FROM Contact") == 150)
+        let faults = try sim.stats()["faultsInjected"] as? [String: Int]
+        #expect((faults?["lock"] ?? 0) > 0)
+    }
+
+    @Test func otherRowErrorsAreNotResent() async throws {
+        let sim = try Sim.start()
+        let client = try SalesforceClient(settings: Sim.settings(sim), credentials: Sim.clientCredentials)
+        let sends = Mutex(0)
+        let results = try await RowLockRetry.run(count: 2) { indexes in
+            sends.withLock { $0 += 1 }
+            return try await client.collectionCreate("Contact", records: indexes.map { _ in ["FirstName": "NoLast"] })
+        }
+        #expect(results.allSatisfy { !$0.success })
+        #expect(sends.withLock { $0 } == 1)
+    }
+}

@@ -33,7 +33,10 @@ import Testing
 
     @Test func injected503sAreRetriedAndResultsAreExact() async throws {
         let sim = try Sim.start(["--generate", "Account=700"])
-        let client = try SalesforceClient(settings: Sim.settings(sim), credentials: Sim.clientCredentials)
+        // 12 attempts: at a 30% fault rate a request fails for good once in two million.
+        let retry = RetryPolicy(
+            maxAttempts: 12, baseDelay: .milliseconds(5), maxDelay: .milliseconds(50), maxElapsed: .seconds(60))
+        let client = try SalesforceClient(settings: Sim.settings(sim, retry: retry), credentials: Sim.clientCredentials)
         _ = try await client.session()
         _ = try sim.admin("faults", method: "POST", body: ["failRate": 0.3])
         var ids = Set<String>()
@@ -43,8 +46,12 @@ import Testing
             for record in page.records { if let id = record["Id"]?.stringValue { ids.insert(id) } }
         }
         #expect(total == 700 && ids.count == 700)
-        let count = try await client.count("SELECT COUNT() FROM Account")
-        #expect(count == 700)
+        // Enough requests that some certainly meet a fault (0.7^35 is about 4 in a million).
+        let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<30 { group.addTask { try await client.count("SELECT COUNT() FROM Account") } }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(counts == [Int](repeating: 700, count: 30))
         let faults = try sim.stats()["faultsInjected"] as? [String: Int]
         #expect((faults?["fail"] ?? 0) > 0)
         #expect(await client.scheduler.counters.retries > 0)
@@ -87,5 +94,30 @@ import Testing
         #expect(calls < 10)
         let usage = try sim.stats()["apiUsage"] as? [String: Int]
         #expect((usage?["used"] ?? 99) < 10)
+    }
+}
+
+/// Dropped connections: idempotent calls are retried; inserts are never sent twice and report "outcome unknown".
+@Suite struct DroppedConnectionTests {
+    @Test func insertsReportOutcomeUnknownAndReadsRetry() async throws {
+        let sim = try Sim.start()
+        let retry = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20), maxElapsed: .seconds(10))
+        let client = try SalesforceClient(settings: Sim.settings(sim, retry: retry), credentials: Sim.clientCredentials)
+        _ = try await client.session()
+        _ = try sim.admin("faults", method: "POST", body: ["dropRate": 1.0])
+        let insert = try await #require(throws: SalesforceError.self) {
+            try await client.collectionCreate("Contact", records: [["LastName": "Once"]])
+        }
+        #expect(insert.category == .outcomeUnknown)
+        #expect(insert.description.contains("composite/sobjects"))
+        let requestsAfterInsert = try sim.stats()["requests"] as? Int ?? 0
+
+        let read = try await #require(throws: SalesforceError.self) { try await client.limits() }
+        #expect(read.category == .network)
+        let requestsAfterRead = try sim.stats()["requests"] as? Int ?? 0
+        // The read was tried three times (plus the stats call in between).
+        #expect(requestsAfterRead - requestsAfterInsert == 3 + 1)
+        _ = try sim.admin("faults", method: "POST", body: ["dropRate": 0.0])
+        #expect(try await client.count("SELECT COUNT() FROM Contact") <= 1)
     }
 }

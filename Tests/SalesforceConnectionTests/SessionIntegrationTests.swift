@@ -78,3 +78,39 @@ import Testing
         #expect(try Sim.logins(sim, "soap") == 2)
     }
 }
+
+/// Describes are memoised per client and, when configured, cached on disk for a time-to-live.
+@Suite struct DescribeCacheIntegrationTests {
+    private func describeRequests(_ sim: SimulatorProcess) throws -> Int {
+        let routes = try sim.stats()["requestsByRoute"] as? [String: Int] ?? [:]
+        return routes.filter { $0.key.contains("describe") }.values.reduce(0, +)
+    }
+
+    @Test func memoisedPerClientAndCachedOnDisk() async throws {
+        let sim = try Sim.start()
+        let directory = Sim.cacheDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var settings = Sim.settings(sim)
+        settings.describeCache = DescribeCacheSettings(directory: directory, timeToLive: .seconds(600))
+        let first = try SalesforceClient(settings: settings, credentials: Sim.clientCredentials)
+        async let a = first.describe("Account")
+        async let b = first.describe("account")
+        let (left, right) = try await (a, b)
+        #expect(left == right)
+        #expect(try describeRequests(sim) == 1)
+
+        let second = try SalesforceClient(settings: settings, credentials: Sim.clientCredentials)
+        let cached = try await second.describe("Account")
+        #expect(cached == left)
+        #expect(try describeRequests(sim) == 1)
+
+        settings.describeCache.timeToLive = .zero
+        let third = try SalesforceClient(settings: settings, credentials: Sim.clientCredentials)
+        _ = try await third.describe("Account")
+        #expect(try describeRequests(sim) == 2)
+
+        let missing = try await #require(throws: SalesforceError.self) { try await third.describe("Nope__c") }
+        #expect(missing.errorCode == "NOT_FOUND")
+        #expect(missing.description.contains("Nope__c"))
+    }
+}
