@@ -1,3 +1,4 @@
+import SalesforceConnection
 import Foundation
 import RecordFiles
 import Testing

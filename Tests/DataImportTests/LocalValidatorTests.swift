@@ -1,3 +1,4 @@
+import SalesforceConnection
 import FieldMapping
 import Foundation
 import Testing

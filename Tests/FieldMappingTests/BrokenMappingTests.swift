@@ -1,3 +1,4 @@
+import SalesforceConnection
 import Testing
 
 @testable import FieldMapping

@@ -83,8 +83,7 @@ public final class RunJournal: @unchecked Sendable {
         try lock.withLock {
             let batch = nextBatch
             nextBatch += 1
-            writer.writeRow(
-                ["S \(batch) " + rows.map(String.init).joined(separator: ",") + (job.map { " \($0)" } ?? "")])
+            writer.writeLine("S \(batch) " + rows.map(String.init).joined(separator: ",") + (job.map { " \($0)" } ?? ""))
             try writer.flush()
             return batch
         }
@@ -93,7 +92,7 @@ public final class RunJournal: @unchecked Sendable {
     /// Records that a batch's results are in the result files.
     public func didFinish(batch: Int) throws {
         try lock.withLock {
-            writer.writeRow(["D \(batch)"])
+            writer.writeLine("D \(batch)")
             try writer.flush()
         }
     }
@@ -105,7 +104,7 @@ public final class RunJournal: @unchecked Sendable {
 
     private func append(_ line: String) throws {
         try lock.withLock {
-            writer.writeRow([line])
+            writer.writeLine(line)
             try writer.flush()
         }
     }

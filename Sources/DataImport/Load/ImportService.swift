@@ -1,3 +1,4 @@
+import SalesforceConnection
 import FieldMapping
 
 /// The Salesforce operations an import needs. `SalesforceImportService` implements it over `SalesforceClient`;

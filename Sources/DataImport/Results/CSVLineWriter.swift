@@ -24,6 +24,12 @@ final class CSVLineWriter {
 
     deinit { close(descriptor) }
 
+    /// Appends a raw line (journal records, which are not CSV).
+    func writeLine(_ line: String) {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(10)
+    }
+
     func writeRow(_ cells: [String]) {
         for (index, cell) in cells.enumerated() {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }

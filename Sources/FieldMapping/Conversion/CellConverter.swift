@@ -1,3 +1,4 @@
+import SalesforceConnection
 import Foundation
 
 /// Converts one CSV cell to the wire value of one field, compiled once per column.

@@ -1,3 +1,4 @@
+import SalesforceConnection
 import Foundation
 
 /// How a field type reads a cell; compiled once per column from the field's describe.

@@ -1,3 +1,4 @@
+import SalesforceConnection
 /// Writes a starter YAML mapping for a CSV header (`sfimport mapping init`): each column is matched to a field by
 /// API name or label, ignoring case, spaces and underscores; `Relationship.Key` headers become lookups; columns
 /// that match nothing are listed as comments for the user to map or drop.

@@ -1,3 +1,4 @@
+import SalesforceConnection
 /// The describes a validation needs: the loaded object, its lookup parents, and (for did-you-mean on unknown
 /// objects) the org's object names.
 public struct DescribeCatalog: Sendable {

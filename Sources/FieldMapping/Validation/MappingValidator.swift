@@ -1,3 +1,4 @@
+import SalesforceConnection
 import Foundation
 
 /// Checks a mapping against describe results and compiles it, reporting every problem rather than the first.

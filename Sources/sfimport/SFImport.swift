@@ -1,0 +1,58 @@
+import ArgumentParser
+import CommandSupport
+import DataImport
+import FieldMapping
+
+/// `sfimport`: mapped CSV loads into Salesforce. Argument parsing and wiring only; the work is in DataImport.
+@main
+struct SFImport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sfimport",
+        abstract: "Load CSV files into Salesforce through mapping files validated before anything is sent.",
+        discussion: """
+            Start with `sfimport mapping init`, check with `sfimport validate`, then `sfimport load`.
+            See docs/sfimport.md and mappings/README.md.
+
+            \(ExitStatus.helpText)
+            """,
+        subcommands: [ValidateCommand.self, LoadCommand.self, MappingCommand.self, DoctorCommand.self])
+
+    static func main() async {
+        let command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                var plain = command
+                try plain.run()
+            }
+        } catch {
+            CommandError.printAndExit(commandError(error), program: "sfimport")
+        }
+    }
+
+    /// Gives library errors their exit status.
+    static func commandError(_ error: any Error) -> any Error {
+        switch error {
+        case let failure as DataImportError:
+            switch failure.code {
+            case .input, .output, .journal: return CommandError(failure.message, status: .fileError)
+            case .mapping, .validationFailed: return CommandError(failure.message, status: .validationFailed)
+            case .operationRefused, .confirmationRequired: return CommandError(failure.message, status: .usage)
+            case .remote: return CommandError(failure.message, status: .salesforceError)
+            }
+        case let failure as FieldMappingError:
+            switch failure.code {
+            case .unreadableFile: return CommandError(failure.message, status: .fileError)
+            case .syntax, .unsupportedFormat: return CommandError(failure.message, status: .validationFailed)
+            }
+        default:
+            return error
+        }
+    }
+}
