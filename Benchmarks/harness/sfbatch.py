@@ -10,8 +10,8 @@ import os
 
 from sim import CLIENT_ID, CLIENT_SECRET, SimOrg
 
-# Same level as the peer's gzip (Benchmarks/peer/session.py GZIP_LEVEL).
-GZIP_LEVEL = 6
+# sfexport's default gzip level, given to the peer too (Benchmarks/peer/session.py GZIP_LEVEL).
+GZIP_LEVEL = 1
 
 
 class SfbatchCommands:

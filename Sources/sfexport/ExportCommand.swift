@@ -132,6 +132,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     private func execute() async throws {
         let started = Date()
+        InterruptHandler.install(resumable: output != nil && output != "-" && api != .rest)
         let resolved = try connection.resolve()
         var settings = resolved.settings
         let tally = RequestTally()

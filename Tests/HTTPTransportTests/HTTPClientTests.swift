@@ -126,6 +126,14 @@ func loopbackClient(_ adjust: (inout TransportConfiguration) -> Void = { _ in })
         #expect(response.bodyText == expected)
     }
 
+    @Test func callerAcceptEncodingHeaderStillGetsDecodedBodies() async throws {
+        let client = try loopbackClient()
+        let response = try await client.send(
+            HTTPRequest(method: "GET", url: server.url("/gzip"), headers: [("Accept-Encoding", "gzip")]))
+        #expect(response.headers["X-Seen-AE"] == "gzip")
+        #expect(response.bodyText.hasPrefix("line 0 of the gzip test body\n"))
+    }
+
     @Test func rawResponseCanBeKeptCompressed() async throws {
         let client = try loopbackClient()
         let response = try await client.send(

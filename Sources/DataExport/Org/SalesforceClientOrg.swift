@@ -22,20 +22,12 @@ public struct SalesforceClientOrg: ExportOrg {
         -> AsyncThrowingStream<[UInt8], any Error>
     {
         // The client hands over parsed pages; they are written back as JSON text for the engine's reader.
-        let pages = client.query(soql, includeDeleted: includeDeleted, batchSize: batchSize)
-        return AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    for try await page in pages {
-                        continuation.yield(Self.pageText(page))
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
+        // Pulled one at a time (no read-ahead), so at most one page is in memory whatever the export's size.
+        let iterator = PageIterator(client.query(soql, includeDeleted: includeDeleted, batchSize: batchSize))
+        return AsyncThrowingStream(unfolding: {
+            guard let page = try await iterator.next() else { return nil }
+            return Self.pageText(page)
+        })
     }
 
     static func pageText(_ page: QueryPage) -> [UInt8] {
@@ -92,4 +84,20 @@ public struct SalesforceClientOrg: ExportOrg {
     }
 
     public func apiCallCount() async -> Int { calls() }
+}
+
+/// Holds the client's page iterator for the unfolding stream above.
+///
+/// `@unchecked Sendable`: `AsyncThrowingStream(unfolding:)` calls its closure once per element and never
+/// concurrently, so the iterator is used by one task at a time.
+private final class PageIterator: @unchecked Sendable {
+    private var iterator: AsyncThrowingStream<QueryPage, any Error>.AsyncIterator
+
+    init(_ stream: AsyncThrowingStream<QueryPage, any Error>) {
+        iterator = stream.makeAsyncIterator()
+    }
+
+    func next() async throws -> QueryPage? {
+        try await iterator.next()
+    }
 }
