@@ -231,6 +231,7 @@ class Bench:
         org.set_faults(latencyMS=latency)
         try:
             results = os.path.join(self.work, f"results-S{tag}")
+            os.makedirs(results, exist_ok=True)
             ours = self.measured(f"sfimport {name}", commands.load(mapping, ours_input, api, results), commands.env)
             self.check_load(org, f"S{tag}", rows, "sfimport")
             peer_results = os.path.join(self.work, f"results-P{tag}")
