@@ -49,7 +49,10 @@ enum CSVValueWriter {
             case .int:
                 writeInteger(Int64(bitPattern: Row.read64(b, p + 1)), to: out)
             case .double:
-                var text = ValueFormat.double(Double(bitPattern: Row.read64(b, p + 1)))
+                let value = Double(bitPattern: Row.read64(b, p + 1))
+                var text = value.description
+                // Plain decimals go out as they are; exponent forms take Salesforce's `1.0E10` shape.
+                if text.utf8.contains(UInt8(ascii: "e")) { text = ValueFormat.double(value) }
                 text.withUTF8 { out.put($0) }
             case .boolFalse:
                 for byte in "false".utf8 { out.put(byte) }
