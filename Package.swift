@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "OrgSimulator",
             dependencies: [
-                "SOQL", "RecordFiles", "RSASigning",
+                "SOQL", "RecordFiles", "GzipStreams", "RSASigning",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(name: "FieldMappingTests", dependencies: ["FieldMapping"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DataExportTests", dependencies: ["DataExport", "SimulatorFixture"]),
         .testTarget(name: "DataImportTests", dependencies: ["DataImport", "SimulatorFixture"]),
-        .testTarget(name: "OrgSimulatorTests", dependencies: ["OrgSimulator", "SimulatorFixture"]),
+        .testTarget(name: "OrgSimulatorTests", dependencies: ["OrgSimulator", "SimulatorFixture", "RSASigning", "GzipStreams"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SimulatorFixture"], resources: [.copy("Fixtures")]),
     ]
 )

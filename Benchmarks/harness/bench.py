@@ -149,7 +149,9 @@ class Bench:
         self.log("RecordBench (record layer: CSV, JSON Lines, gzip)")
         path = os.path.join(self.out_dir, f"recordbench-{self.mode}.txt")
         os.makedirs(self.out_dir, exist_ok=True)
-        result = run_measured([binary], env={"BENCH": self.mode}, cwd=self.work, timeout=self.args.timeout,
+        # RecordBench sizes itself from BENCH (quick or full); tiny only checks that it runs.
+        command = [binary, "--dir", self.work] + (["--size-mb", "8", "--corpus-mb", "8"] if self.mode == "tiny" else [])
+        result = run_measured(command, env={"BENCH": self.mode}, cwd=self.work, timeout=self.args.timeout,
                               stdout_path=path)
         with open(path, encoding="utf-8", errors="replace") as handle:
             sys.stdout.write(handle.read())
@@ -160,8 +162,8 @@ class Bench:
 
     def export(self, org: SimOrg, commands: SfbatchCommands, name: str, api: str, ext: str,
                cpu_target: float, latency: int) -> None:
-        org.set_faults(latencyMs=latency)
-        rows = self.sizes["accounts"]
+        org.set_faults(latencyMS=latency)
+        rows = org.count("FROM Account")
         ours_path = os.path.join(self.work, f"sfbatch-accounts.{ext}")
         peer_path = os.path.join(self.work, f"peer-accounts.{ext}")
         try:
@@ -179,7 +181,7 @@ class Bench:
                 target["wall_ratio_max"] = round(1 / 3, 3)
             self.report.add(name, rows, ours, theirs, target, latency)
         finally:
-            org.set_faults(latencyMs=0)
+            org.set_faults(latencyMS=0)
             for path in (ours_path, peer_path):
                 if os.path.exists(path):
                     os.remove(path)
@@ -226,7 +228,7 @@ class Bench:
         peer_input = os.path.join(self.work, f"contacts-P{tag}.csv")
         datagen.with_prefix(base, ours_input, f"S{tag}")
         datagen.with_prefix(base, peer_input, f"P{tag}")
-        org.set_faults(latencyMs=latency)
+        org.set_faults(latencyMS=latency)
         try:
             results = os.path.join(self.work, f"results-S{tag}")
             ours = self.measured(f"sfimport {name}", commands.load(mapping, ours_input, api, results), commands.env)
@@ -245,7 +247,7 @@ class Bench:
                 target["wall_ratio_max"] = round(1 / 3, 3)
             self.report.add(name, rows, ours, theirs, target, latency)
         finally:
-            org.set_faults(latencyMs=0)
+            org.set_faults(latencyMS=0)
             for path in (ours_input, peer_input):
                 if os.path.exists(path):
                     os.remove(path)

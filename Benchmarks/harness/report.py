@@ -103,7 +103,8 @@ class Report:
     # -- output ------------------------------------------------------------------------------
 
     def markdown(self) -> str:
-        lines = [
+        lines = [] if self.scenarios else ["(no side-by-side scenario ran)"]
+        lines += [] if not self.scenarios else [
             f"### sfbatch vs simple-salesforce ({self.mode}, {self.started}, {os.cpu_count()} cores, "
             f"{platform.system()} {platform.machine()})",
             "",

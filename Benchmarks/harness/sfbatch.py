@@ -10,8 +10,8 @@ import os
 
 from sim import CLIENT_ID, CLIENT_SECRET, SimOrg
 
-# Same level as the peer's gzip (Benchmarks/peer/session.py GZIP_LEVEL).
-GZIP_LEVEL = 6
+# sfexport's default gzip level, given to the peer too (Benchmarks/peer/session.py GZIP_LEVEL).
+GZIP_LEVEL = 1
 
 
 class SfbatchCommands:
@@ -44,7 +44,7 @@ class SfbatchCommands:
              extra: list[str] | None = None) -> list[str]:
         return [
             os.path.join(self.bin_dir, "sfimport"), "load", "--mapping", mapping, "--input", input_path,
-            "--api", api, "--results-dir", results_dir, "--quiet", "--json",
+            "--api", api, "--results-dir", results_dir, "--json",
         ] + self.connection() + (extra or [])
 
     def validate(self, mapping: str, input_path: str) -> list[str]:

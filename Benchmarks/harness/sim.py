@@ -48,7 +48,9 @@ class SimOrg:
         self.work_dir = work_dir
         os.makedirs(work_dir, exist_ok=True)
         self.tls_dir = os.path.join(work_dir, "tls") if tls else None
-        args = [binary, "serve", "--host", "127.0.0.1", "--port", "0"]
+        # An empty org plus exactly the generated records, and an API allocation no run can spend.
+        args = [binary, "serve", "--host", "127.0.0.1", "--port", "0", "--seed-data", "none",
+                "--api-limit", "1000000000"]
         if generate:
             spec = ",".join(f"{name}={count}" for name, count in generate.items())
             args += ["--generate", spec, "--seed", str(seed)]
@@ -88,11 +90,12 @@ class SimOrg:
 
         threading.Thread(target=read, daemon=True).start()
         if not ready.wait(timeout) or "url" not in box:
+            exited = self.process.poll()
             self.stop()
-            raise SimulatorError(
-                f"sfsim did not print its ready line within {timeout:.0f} s "
-                f"(command: {' '.join(self.command)}; log: {self.log_path})"
-            )
+            with open(self.log_path, "rb") as handle:
+                tail = handle.read()[-600:].decode("utf-8", "replace").strip()
+            how = f"exited with {exited}" if exited is not None else f"printed no ready line within {timeout:.0f} s"
+            raise SimulatorError(f"sfsim {how} (command: {' '.join(self.command)}): {tail}")
         return box["url"]
 
     def _find_ca(self) -> str:
@@ -152,11 +155,35 @@ class SimOrg:
         return json.loads(payload) if payload.strip() else {}
 
     def set_faults(self, **faults) -> dict:
-        """Changes fault injection at run time, e.g. `set_faults(latencyMs=20)`."""
+        """Changes fault injection at run time (`POST /__sfsim/faults`), e.g. `set_faults(latencyMS=20)`.
+
+        Keys: latencyMS, failRate, lockRate, dropRate (shares 0-1), apiLimit, sessionTTL.
+        """
         return self.admin("faults", "POST", faults)
 
     def clear_faults(self) -> dict:
-        return self.set_faults(latencyMs=0, failRate=0, lockRate=0, dropRate=0)
+        return self.set_faults(latencyMS=0, failRate=0, lockRate=0, dropRate=0)
+
+    def faults_injected(self) -> dict[str, int]:
+        """Counters of injected faults by kind (e.g. `drop`, `503`, `lock`)."""
+        return dict(self.stats().get("faultsInjected", {}))
+
+    def drop_one_connection(self, timeout: float = 5.0) -> int:
+        """Drops the next request's connection(s): drop rate 1 until a drop is counted, then 0.
+
+        Returns how many connections were dropped in that window (0 when the client sent nothing).
+        """
+        before = self.faults_injected().get("drop", 0)
+        self.set_faults(dropRate=1)
+        deadline = time.monotonic() + timeout
+        try:
+            while time.monotonic() < deadline:
+                if self.faults_injected().get("drop", 0) > before:
+                    break
+                time.sleep(0.005)
+        finally:
+            self.set_faults(dropRate=0)
+        return self.faults_injected().get("drop", 0) - before
 
     def stats(self) -> dict:
         return self.admin("stats")

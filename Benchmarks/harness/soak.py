@@ -57,6 +57,7 @@ class Soak:
         self.proved: list[str] = []
         self.violations: list[str] = []
         self.fault_counts: dict = {}
+        self.drops = 0
 
     # -- plumbing ----------------------------------------------------------------------------
 
@@ -75,7 +76,7 @@ class Soak:
         org.set_faults(failRate=self.fail_rate, lockRate=self.lock_rate)
 
     def faults_off(self, org: SimOrg) -> None:
-        org.set_faults(failRate=0, lockRate=0, dropRate=0, latencyMs=0)
+        org.set_faults(failRate=0, lockRate=0, dropRate=0, latencyMS=0)
 
     def run_client(self, what: str, command: list[str], env: dict[str, str], org: SimOrg):
         """Runs a client under faults, dropping one connection every `drop_every` seconds."""
@@ -85,7 +86,8 @@ class Soak:
         def dropper() -> None:
             while not stop.wait(self.drop_every):
                 try:
-                    org.set_faults(dropNext=1)
+                    dropped = org.drop_one_connection()
+                    self.drops += dropped
                 except (SimulatorError, OSError) as error:
                     self.log(f"could not schedule a dropped connection: {error}")
 
@@ -112,10 +114,7 @@ class Soak:
             self.step("export", lambda: self.exports(org, commands))
             self.step("load", lambda: self.loads(org, commands))
             self.step("kill -9 and resume", lambda: self.kill_and_resume(org, commands))
-            try:
-                self.fault_counts = org.stats()
-            except (SimulatorError, OSError):
-                pass
+            self.step("faults injected", lambda: self.check_faults_injected(org))
         finally:
             org.stop()
         self.summary()
@@ -132,6 +131,21 @@ class Soak:
         except Exception as error:  # noqa: BLE001 - every failure is a violation of the soak
             self.violations.append(f"{name}: {type(error).__name__}: {error}")
             self.log(f"VIOLATION in {name}: {error}")
+
+    def check_faults_injected(self, org: SimOrg) -> None:
+        """The soak proves nothing unless each kind of fault really happened."""
+        self.fault_counts = org.stats()
+        injected = self.fault_counts.get("faultsInjected", {})
+        self.log(f"sfsim fault counters: {injected}")
+        for kind, rate in (("fail", self.fail_rate), ("lock", self.lock_rate)):
+            if rate > 0:
+                count = injected.get(kind, 0)
+                self.check(count > 0, f"sfsim injected {count:,} '{kind}' faults during the runs",
+                           f"sfsim injected no '{kind}' fault: that part of the soak proved nothing")
+        if self.drop_every > 0:
+            self.check(self.drops > 0, f"{self.drops} connections were dropped on schedule",
+                       "no connection was dropped: the runs ended before the first scheduled drop "
+                       "(lower SOAK_DROP_EVERY for short runs)")
 
     def exports(self, org: SimOrg, commands: SfbatchCommands) -> None:
         expected = org.count("FROM Account")
@@ -298,8 +312,9 @@ class Soak:
               f"{self.fail_rate:.0%}, UNABLE_TO_LOCK_ROW {self.lock_rate:.0%}, session TTL {self.session_ttl} s, "
               f"a dropped connection every {self.drop_every:.0f} s")
         if self.fault_counts:
-            faults = self.fault_counts.get("faults", self.fault_counts)
-            print(f"simulator counters: {faults}")
+            injected = self.fault_counts.get("faultsInjected", {})
+            print(f"faults injected by sfsim: {injected} (connections dropped on schedule: {self.drops}); "
+                  f"logins: {self.fault_counts.get('logins', {})}")
         print()
         print("Proved:")
         for proof in self.proved:

@@ -42,7 +42,10 @@ public enum Base64 {
         output.reserveCapacity(sextets.count * 3 / 4)
         var index = 0
         while index + 4 <= sextets.count {
-            let a = sextets[index], b = sextets[index + 1], c = sextets[index + 2], d = sextets[index + 3]
+            let a = sextets[index]
+            let b = sextets[index + 1]
+            let c = sextets[index + 2]
+            let d = sextets[index + 3]
             output.append(a << 2 | b >> 4)
             output.append(b << 4 | c >> 2)
             output.append(c << 6 | d)

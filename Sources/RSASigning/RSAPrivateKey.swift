@@ -17,9 +17,10 @@ public final class RSAPrivateKey: @unchecked Sendable {
     deinit { EVP_PKEY_free(pkey) }
 
     /// A no-prompt passphrase callback: OpenSSL's default would read from the terminal.
-    static let refusePassphrase: @convention(c) (
-        UnsafeMutablePointer<CChar>?, Int32, Int32, UnsafeMutableRawPointer?
-    ) -> Int32 = { _, _, _, _ in -1 }
+    static let refusePassphrase:
+        @convention(c) (
+            UnsafeMutablePointer<CChar>?, Int32, Int32, UnsafeMutableRawPointer?
+        ) -> Int32 = { _, _, _, _ in -1 }
 
     /// Parses a PEM private key.
     ///
@@ -38,12 +39,14 @@ public final class RSAPrivateKey: @unchecked Sendable {
         }
         guard let parsed else {
             throw RSASigningError.fromOpenSSL(
-                .invalidPEM, "the text is not a PEM private key (expected '-----BEGIN PRIVATE KEY-----' "
+                .invalidPEM,
+                "the text is not a PEM private key (expected '-----BEGIN PRIVATE KEY-----' "
                     + "or '-----BEGIN RSA PRIVATE KEY-----')")
         }
         guard EVP_PKEY_get_base_id(parsed) == EVP_PKEY_RSA else {
             EVP_PKEY_free(parsed)
-            throw RSASigningError(.notRSA, "the private key is not an RSA key; RS256 needs an RSA key of 2048 bits or more")
+            throw RSASigningError(
+                .notRSA, "the private key is not an RSA key; RS256 needs an RSA key of 2048 bits or more")
         }
         self.init(taking: parsed)
     }

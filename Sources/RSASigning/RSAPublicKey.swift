@@ -34,7 +34,8 @@ public final class RSAPublicKey: @unchecked Sendable {
         }
         guard let key else {
             throw RSASigningError.fromOpenSSL(
-                .invalidPEM, "the text is not a PEM public key or certificate (expected '-----BEGIN PUBLIC KEY-----', "
+                .invalidPEM,
+                "the text is not a PEM public key or certificate (expected '-----BEGIN PUBLIC KEY-----', "
                     + "'-----BEGIN RSA PUBLIC KEY-----' or '-----BEGIN CERTIFICATE-----')")
         }
         guard EVP_PKEY_get_base_id(key) == EVP_PKEY_RSA else {
@@ -47,7 +48,8 @@ public final class RSAPublicKey: @unchecked Sendable {
     /// Reads the public key of an X.509 certificate in PEM form.
     public convenience init(certificatePEM: String) throws {
         guard certificatePEM.contains("-----BEGIN CERTIFICATE-----") else {
-            throw RSASigningError(.invalidPEM, "the text is not a PEM certificate (expected '-----BEGIN CERTIFICATE-----')")
+            throw RSASigningError(
+                .invalidPEM, "the text is not a PEM certificate (expected '-----BEGIN CERTIFICATE-----')")
         }
         try self.init(pem: certificatePEM)
     }

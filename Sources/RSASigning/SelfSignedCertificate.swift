@@ -85,10 +85,11 @@ public enum SelfSignedCertificate {
     static func isIPAddress(_ host: String) -> Bool {
         if host.contains(":") { return true }
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { part in
-            !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber)
-                && (Int(part) ?? 256) <= 255
-        }
+        return parts.count == 4
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber)
+                    && (Int(part) ?? 256) <= 255
+            }
     }
 
     private static func pem(of certificate: OpaquePointer) throws -> String {
@@ -108,7 +109,9 @@ public enum SelfSignedCertificate {
         defer { if !handedOver { X509_free(certificate) } }
 
         func check(_ ok: Bool, _ step: String) throws {
-            if !ok { throw RSASigningError.fromOpenSSL(.generationFailed, "certificate generation failed while \(step)") }
+            if !ok {
+                throw RSASigningError.fromOpenSSL(.generationFailed, "certificate generation failed while \(step)")
+            }
         }
         try check(X509_set_version(certificate, 2) == 1, "setting the version")
         try setRandomSerial(certificate)

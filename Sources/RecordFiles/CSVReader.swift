@@ -304,22 +304,13 @@ public final class CSVReader {
         let returns = SIMD16<UInt8>(repeating: 0x0D)
         let newlines = SIMD16<UInt8>(repeating: 0x0A)
         while scan + 16 <= stop {
-            let chunk = UnsafeRawPointer(buffer + scan).loadUnaligned(as: SIMD16<UInt8>.self)
+            let chunk = ByteVector.load(buffer + scan)
             let hits = (chunk .== quotes) .| (chunk .== delimiters) .| (chunk .== returns) .| (chunk .== newlines)
-            if any(hits) { return scan + Self.firstHit(hits) }
+            if ByteVector.any(hits) { return scan + ByteVector.firstSet(hits) }
             scan += 16
         }
         while scan < stop && classes[Int(buffer[scan])] & 1 == 0 { scan += 1 }
         return scan
-    }
-
-    /// The index of the first set lane of a non-empty mask (little-endian lanes: lane 0 is the lowest byte).
-    @inline(__always)
-    private static func firstHit(_ hits: SIMDMask<SIMD16<Int8>>) -> Int {
-        let lanes = SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: hits)
-        let marks = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
-        if marks[0] != 0 { return marks[0].trailingZeroBitCount >> 3 }
-        return 8 + marks[1].trailingZeroBitCount >> 3
     }
 
     /// The offset of the first quote, CR or LF at or after `start`, or `stop` (see `skipOrdinary`).
@@ -332,9 +323,9 @@ public final class CSVReader {
         let returns = SIMD16<UInt8>(repeating: 0x0D)
         let newlines = SIMD16<UInt8>(repeating: 0x0A)
         while scan + 16 <= stop {
-            let chunk = UnsafeRawPointer(buffer + scan).loadUnaligned(as: SIMD16<UInt8>.self)
+            let chunk = ByteVector.load(buffer + scan)
             let hits = (chunk .== quotes) .| (chunk .== returns) .| (chunk .== newlines)
-            if any(hits) { return scan + Self.firstHit(hits) }
+            if ByteVector.any(hits) { return scan + ByteVector.firstSet(hits) }
             scan += 16
         }
         while scan < stop && classes[Int(buffer[scan])] & 2 == 0 { scan += 1 }

@@ -109,8 +109,8 @@ public final class CSVWriter {
         let returns = SIMD16<UInt8>(repeating: 0x0D)
         let newlines = SIMD16<UInt8>(repeating: 0x0A)
         while index + 16 <= count {
-            let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
-            if any((chunk .== quotes) .| (chunk .== delimiters) .| (chunk .== returns) .| (chunk .== newlines)) {
+            let chunk = ByteVector.load(base + index)
+            if ByteVector.any((chunk .== quotes) .| (chunk .== delimiters) .| (chunk .== returns) .| (chunk .== newlines)) {
                 return true
             }
             index += 16

@@ -62,8 +62,8 @@ enum JSONEscaping {
         let backslashes = SIMD16<UInt8>(repeating: 0x5C)
         let space = SIMD16<UInt8>(repeating: 0x20)
         while index + 16 <= count {
-            let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
-            if any((chunk .== quotes) .| (chunk .== backslashes) .| (chunk .< space)) { break }
+            let chunk = ByteVector.load(base + index)
+            if ByteVector.any((chunk .== quotes) .| (chunk .== backslashes) .| (chunk .< space)) { break }
             index += 16
         }
         while index < count && !needsEscape(base[index]) { index += 1 }

@@ -9,8 +9,8 @@ enum UTF8Validation {
         while true {
             let highBits = SIMD16<UInt8>(repeating: 0x80)
             while index + 16 <= count {
-                let chunk = UnsafeRawPointer(bytes + index).loadUnaligned(as: SIMD16<UInt8>.self)
-                if any(chunk .>= highBits) { break }
+                let chunk = ByteVector.load(bytes + index)
+                if ByteVector.any(chunk .>= highBits) { break }
                 index += 16
             }
             while index + 8 <= count {

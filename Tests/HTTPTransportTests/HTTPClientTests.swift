@@ -40,7 +40,8 @@ func loopbackClient(_ adjust: (inout TransportConfiguration) -> Void = { _ in })
     @Test func sendsUserAgentAndAcceptEncodingAndMethod() async throws {
         let client = try loopbackClient()
         let response = try await client.send(
-            HTTPRequest(method: "PATCH", url: server.url("/echo"), headers: [("X-Custom", "1")], body: .bytes([1, 2, 3])))
+            HTTPRequest(
+                method: "PATCH", url: server.url("/echo"), headers: [("X-Custom", "1")], body: .bytes([1, 2, 3])))
         #expect(response.headers["X-Method"] == "PATCH")
         #expect(response.body == [1, 2, 3])
         let seen = try #require(response.headers["X-Seen"])
@@ -108,7 +109,8 @@ func loopbackClient(_ adjust: (inout TransportConfiguration) -> Void = { _ in })
     @Test func missingBodyFileIsAnInvalidRequestNamingTheFile() async throws {
         let client = try loopbackClient()
         let error = await #expect(throws: HTTPTransportError.self) {
-            try await client.send(HTTPRequest(method: "POST", url: server.url("/echo"), body: .file("/nonexistent/x.csv")))
+            try await client.send(
+                HTTPRequest(method: "POST", url: server.url("/echo"), body: .file("/nonexistent/x.csv")))
         }
         #expect(error?.kind == .invalidRequest)
         #expect(error?.mayHaveReachedServer == false)
@@ -122,6 +124,14 @@ func loopbackClient(_ adjust: (inout TransportConfiguration) -> Void = { _ in })
         #expect(response.headers["Content-Encoding"] == "gzip")
         #expect(response.headers["X-Seen-AE"] == "gzip")
         #expect(response.bodyText == expected)
+    }
+
+    @Test func callerAcceptEncodingHeaderStillGetsDecodedBodies() async throws {
+        let client = try loopbackClient()
+        let response = try await client.send(
+            HTTPRequest(method: "GET", url: server.url("/gzip"), headers: [("Accept-Encoding", "gzip")]))
+        #expect(response.headers["X-Seen-AE"] == "gzip")
+        #expect(response.bodyText.hasPrefix("line 0 of the gzip test body\n"))
     }
 
     @Test func rawResponseCanBeKeptCompressed() async throws {
@@ -175,7 +185,8 @@ func loopbackClient(_ adjust: (inout TransportConfiguration) -> Void = { _ in })
         let client = try loopbackClient { $0.streamBufferBytes = highWater }
         let size = 8 * 1024 * 1024
         let state = Mutex((received: 0, largestChunk: 0, mismatch: false, chunks: 0))
-        let head = try await client.stream(HTTPRequest(method: "GET", url: server.url("/large?size=\(size)"))) { chunk in
+        let head = try await client.stream(HTTPRequest(method: "GET", url: server.url("/large?size=\(size)"))) {
+            chunk in
             // A deliberately slow consumer for the first chunks, so the buffer fills and the transfer
             // must pause rather than grow.
             state.withLock { state in

@@ -1,8 +1,8 @@
 import Foundation
+import RSASigning
 import Testing
 
 @testable import HTTPTransport
-import RSASigning
 
 @Suite struct HTTPTransportErrorTests {
     /// A loopback port with nothing listening: bind, read the port, close.

@@ -16,7 +16,8 @@ final class LoopbackServer: @unchecked Sendable {
     init(tls: (certificate: String, key: String)? = nil) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", LoopbackServerScript.source] + (tls.map { [$0.certificate, $0.key] } ?? [])
+        process.arguments =
+            ["python3", "-c", LoopbackServerScript.source] + (tls.map { [$0.certificate, $0.key] } ?? [])
         let output = Pipe()
         let input = Pipe()
         process.standardOutput = output

@@ -25,7 +25,8 @@ enum Tool {
         let text = String(decoding: outData, as: UTF8.self)
         guard process.terminationStatus == 0 else {
             throw Failure(
-                description: "\(name) exited \(process.terminationStatus): \(text) \(String(decoding: errData, as: UTF8.self))")
+                description:
+                    "\(name) exited \(process.terminationStatus): \(text) \(String(decoding: errData, as: UTF8.self))")
         }
         return text
     }

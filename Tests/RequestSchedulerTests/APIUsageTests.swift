@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct APIUsageTests {
     @Test func noNewWorkStartsPastTheUsageLimit() async throws {
-        let scheduler = RequestScheduler(configuration: SchedulerConfiguration(maxConcurrent: 4, maxAPIUsagePercent: 90))
+        let scheduler = RequestScheduler(
+            configuration: SchedulerConfiguration(maxConcurrent: 4, maxAPIUsagePercent: 90))
         let calls = CallCounter()
         await scheduler.recordAPIUsage(used: 89_999, max: 100_000)
         try await scheduler.run(idempotent: true) { calls.increment() }

@@ -38,7 +38,8 @@ import Testing
     }
 
     @Test func backoffIsCappedByMaxDelay() {
-        let policy = RetryPolicy(maxAttempts: 20, baseDelay: .seconds(1), maxDelay: .seconds(10), maxElapsed: .seconds(999))
+        let policy = RetryPolicy(
+            maxAttempts: 20, baseDelay: .seconds(1), maxDelay: .seconds(10), maxElapsed: .seconds(999))
         #expect(policy.ceiling(beforeRetry: 1) == .seconds(1))
         #expect(policy.ceiling(beforeRetry: 4) == .seconds(8))
         #expect(policy.ceiling(beforeRetry: 5) == .seconds(10))

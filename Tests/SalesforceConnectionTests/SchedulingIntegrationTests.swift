@@ -96,3 +96,28 @@ import Testing
         #expect((usage?["used"] ?? 99) < 10)
     }
 }
+
+/// Dropped connections: idempotent calls are retried; inserts are never sent twice and report "outcome unknown".
+@Suite struct DroppedConnectionTests {
+    @Test func insertsReportOutcomeUnknownAndReadsRetry() async throws {
+        let sim = try Sim.start()
+        let retry = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20), maxElapsed: .seconds(10))
+        let client = try SalesforceClient(settings: Sim.settings(sim, retry: retry), credentials: Sim.clientCredentials)
+        _ = try await client.session()
+        _ = try sim.admin("faults", method: "POST", body: ["dropRate": 1.0])
+        let insert = try await #require(throws: SalesforceError.self) {
+            try await client.collectionCreate("Contact", records: [["LastName": "Once"]])
+        }
+        #expect(insert.category == .outcomeUnknown)
+        #expect(insert.description.contains("composite/sobjects"))
+        let requestsAfterInsert = try sim.stats()["requests"] as? Int ?? 0
+
+        let read = try await #require(throws: SalesforceError.self) { try await client.limits() }
+        #expect(read.category == .network)
+        let requestsAfterRead = try sim.stats()["requests"] as? Int ?? 0
+        // The read was tried three times (plus the stats call in between).
+        #expect(requestsAfterRead - requestsAfterInsert == 3 + 1)
+        _ = try sim.admin("faults", method: "POST", body: ["dropRate": 0.0])
+        #expect(try await client.count("SELECT COUNT() FROM Contact") <= 1)
+    }
+}

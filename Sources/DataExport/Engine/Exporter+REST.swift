@@ -26,6 +26,7 @@ extension Exporter {
             var next: String?
             var sawLastPage = false
             let keys = RESTPageKeys()
+            let subqueryKeys = shape.columns.filter { $0.kind == .subquery }.map { $0.header }
             let pages = org.queryPages(request.soql, includeDeleted: request.includeDeleted, batchSize: request.batchSize)
             for try await bytes in pages {
                 if sawLastPage {
@@ -50,6 +51,7 @@ extension Exporter {
                 var record = document.nodes[recordsNode].firstChild
                 while record >= 0 {
                     received += 1
+                    if !subqueryKeys.isEmpty { try Self.checkSubqueriesComplete(document, record, subqueryKeys) }
                     if tracker.keep(document, record) {
                         try encoder.encode(document, record: record, into: &buffer)
                         written += 1
@@ -89,6 +91,20 @@ extension Exporter {
         } catch {
             await writer.abandon(keepPartial: false)
             throw error
+        }
+    }
+}
+
+extension Exporter {
+    /// Refuses a record whose subquery children continue on another page: writing the first page alone
+    /// would silently drop children.
+    static func checkSubqueriesComplete(_ document: JSONDocument, _ record: Int, _ names: [String]) throws {
+        for name in names {
+            guard let node = document.member(record, Array(name.lowercased().utf8)), document.nodes[node].kind == .object,
+                let done = document.member(node, Array("done".utf8)), document.nodes[done].kind == .falseValue
+            else { continue }
+            throw ExportError.usage(
+                "a record's subquery '\(name)' has more children than fit in one page; export the child object on its own (with a filter on its parent) instead of a subquery")
         }
     }
 }

@@ -43,7 +43,7 @@ final class OutputWriter: @unchecked Sendable {
     /// The final path ("-" for standard output).
     var path: String { file.path }
 
-    init(file: ExportFile, settings: Settings, queueLimit: Int = 8 << 20) {
+    init(file: ExportFile, settings: Settings, queueLimit: Int = 4 << 20) {
         self.file = file
         self.settings = settings
         self.queueLimit = queueLimit

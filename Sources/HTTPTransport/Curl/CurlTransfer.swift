@@ -42,7 +42,7 @@ final class CurlTransfer: @unchecked Sendable {
         self.easy = easy
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        queue = ResponseBodyQueue(highWater: streamBuffer)
+        queue = ResponseBodyQueue(highWater: streamBuffer, host: host)
         do {
             switch request.body {
             case .none:

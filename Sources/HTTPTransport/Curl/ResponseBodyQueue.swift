@@ -20,10 +20,15 @@ final class ResponseBodyQueue: Sendable {
 
     private let state = Mutex(State())
     let highWater: Int
+    /// The request's host, for messages.
+    let host: String
 
-    /// - Parameter highWater: backlog in bytes past which the transfer pauses; `Int.max` never pauses.
-    init(highWater: Int) {
+    /// - Parameters:
+    ///   - highWater: backlog in bytes past which the transfer pauses; `Int.max` never pauses.
+    ///   - host: the request's host, named in errors.
+    init(highWater: Int, host: String) {
         self.highWater = max(highWater, 1)
+        self.host = host
     }
 
     // MARK: producer side (libcurl thread)
@@ -45,7 +50,10 @@ final class ResponseBodyQueue: Sendable {
     /// Offers body bytes. Returns false, without taking them, when the consumer is too far behind; the
     /// caller must then pause the transfer, and a later `next()` returns `resume: true`.
     func offer(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        enum Action { case refuse, queued, handOff(CheckedContinuation<[UInt8]?, any Error>) }
+        enum Action {
+            case refuse, queued
+            case handOff(CheckedContinuation<[UInt8]?, any Error>)
+        }
         let action = state.withLock { state -> Action in
             if let waiter = state.bodyWaiter {
                 state.bodyWaiter = nil
@@ -71,7 +79,9 @@ final class ResponseBodyQueue: Sendable {
     /// Ends the response: success after the last byte, or the error that cut it short.
     func finish(_ outcome: Result<Void, any Error>) {
         let (headWaiter, bodyWaiter, chunksLeft) = state.withLock {
-            state -> (CheckedContinuation<HTTPResponseHead, any Error>?, CheckedContinuation<[UInt8]?, any Error>?, Bool)
+            state -> (
+                CheckedContinuation<HTTPResponseHead, any Error>?, CheckedContinuation<[UInt8]?, any Error>?, Bool
+            )
             in
             guard state.outcome == nil else { return (nil, nil, true) }
             state.outcome = outcome
@@ -85,9 +95,10 @@ final class ResponseBodyQueue: Sendable {
             switch outcome {
             case .failure(let error): headWaiter.resume(throwing: error)
             case .success:
-                headWaiter.resume(throwing: HTTPTransportError(
-                    kind: .protocolError, host: "", detail: "the response ended without a status line",
-                    mayHaveReachedServer: true))
+                headWaiter.resume(
+                    throwing: HTTPTransportError(
+                        kind: .protocolError, host: host, detail: "the response ended without a status line",
+                        mayHaveReachedServer: true))
             }
         }
         if let bodyWaiter, !chunksLeft {
@@ -103,14 +114,19 @@ final class ResponseBodyQueue: Sendable {
     /// Waits for the status line and headers.
     func head() async throws -> HTTPResponseHead {
         try await withCheckedThrowingContinuation { continuation in
-            enum Action { case wait, give(HTTPResponseHead), fail(any Error) }
+            enum Action {
+                case wait
+                case give(HTTPResponseHead)
+                case fail(any Error)
+            }
             let action = state.withLock { state -> Action in
                 if let head = state.head { return .give(head) }
                 if case .failure(let error)? = state.outcome { return .fail(error) }
                 if state.outcome != nil {
-                    return .fail(HTTPTransportError(
-                        kind: .protocolError, host: "", detail: "the response ended without a status line",
-                        mayHaveReachedServer: true))
+                    return .fail(
+                        HTTPTransportError(
+                            kind: .protocolError, host: host, detail: "the response ended without a status line",
+                            mayHaveReachedServer: true))
                 }
                 state.headWaiter = continuation
                 return .wait
@@ -126,7 +142,12 @@ final class ResponseBodyQueue: Sendable {
     /// The next piece of body (everything queued, joined), nil at the end, or the transfer's error.
     /// `resume` is true when the transfer was paused and should now be resumed.
     func next() async throws -> (chunk: [UInt8], resume: Bool)? {
-        enum Action { case wait, give([UInt8], Bool), end, fail(any Error) }
+        enum Action {
+            case wait
+            case give([UInt8], Bool)
+            case end
+            case fail(any Error)
+        }
         var resumeNeeded = false
         let chunk: [UInt8]? = try await withCheckedThrowingContinuation { continuation in
             let action = state.withLock { state -> Action in

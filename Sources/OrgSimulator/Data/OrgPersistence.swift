@@ -79,7 +79,7 @@ public final class OrgPersistence: Sendable {
                 guard FileManager.default.createFile(atPath: temp, contents: Data(out)) else {
                     throw SeedError("cannot write '\(temp)'")
                 }
-                _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: file), withItemAt: URL(fileURLWithPath: temp))
+                guard rename(temp, file) == 0 else { throw SeedError("cannot rename '\(temp)' to '\(file)'") }
             }
         }
         savedGeneration.withLock { $0 = generation }

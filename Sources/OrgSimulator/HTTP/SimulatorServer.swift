@@ -173,11 +173,19 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.close(promise: nil)
     }
 
+    /// The `Date` header value, formatted at most once per second (formatters are slow).
     static func httpDate() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.string(from: Date())
+        let now = Int(Date().timeIntervalSince1970)
+        return dateCache.withLock { cache in
+            if cache.second == now { return cache.text }
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "GMT")
+            formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+            cache = (now, formatter.string(from: Date(timeIntervalSince1970: Double(now))))
+            return cache.text
+        }
     }
+
+    private static let dateCache = Locked((second: 0, text: ""))
 }

@@ -1,21 +1,20 @@
-/// The exit codes our executables document (README "Exit codes"), by class of failure.
+/// The exit codes every sfbatch executable documents (CommandSupport `ExitStatus`, README "Exit codes").
 ///
-/// Kept in one place so the corpus asserts the documented contract, not whatever a run returned.
+/// Mirrored here rather than imported so the corpus asserts the documented contract independently:
+/// if the code and the documentation drift apart, these tests fail.
 enum DocumentedExit {
-    /// Wrong or missing options (sysexits EX_USAGE).
+    /// Finished, but some rows were rejected (see the result files).
+    static let rowsRejected: Int32 = 1
+    /// Validation failed before anything was sent (mapping, CSV or describe checks).
+    static let validationFailed: Int32 = 2
+    /// Authentication failed (login refused, credentials missing or unreadable).
+    static let authenticationFailed: Int32 = 3
+    /// Network, TLS or proxy failure.
+    static let networkFailure: Int32 = 4
+    /// Salesforce API error (bad query, API limit, job failed).
+    static let salesforceError: Int32 = 5
+    /// Local file error (cannot read input, cannot write output).
+    static let fileError: Int32 = 6
+    /// Usage error (bad or conflicting options).
     static let usage: Int32 = 64
-    /// Input data the tool cannot read: malformed CSV, wrong encoding, truncated gzip (EX_DATAERR).
-    static let badInput: Int32 = 65
-    /// An input file that does not exist or cannot be opened (EX_NOINPUT).
-    static let noInput: Int32 = 66
-    /// The org could not be reached: connection refused, DNS, TLS (EX_UNAVAILABLE).
-    static let unreachable: Int32 = 69
-    /// Output could not be created (EX_CANTCREAT).
-    static let cannotCreate: Int32 = 73
-    /// Login refused: wrong or expired credentials (EX_NOPERM).
-    static let authentication: Int32 = 77
-    /// A mapping or query the org rejects: unknown object or field, SOQL errors (EX_CONFIG).
-    static let invalidRequest: Int32 = 78
-    /// `sfimport validate` found errors.
-    static let validationErrors: Int32 = 65
 }

@@ -24,7 +24,8 @@ enum OrgQuery {
         return total
     }
 
-    private static func accessToken(_ simulator: SimulatorProcess) throws -> String {
+    /// A fresh client-credentials access token for the default connected app.
+    static func accessToken(_ simulator: SimulatorProcess) throws -> String {
         var request = URLRequest(url: simulator.baseURL.appendingPathComponent("services/oauth2/token"))
         request.httpMethod = "POST"
         request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")

@@ -60,8 +60,10 @@ final class Workspace {
         return url
     }
 
-    func sfexport(_ arguments: [String], timeout: TimeInterval = 60) throws -> CommandResult {
-        try CommandRunner.run("sfexport", arguments, in: directory, timeout: timeout)
+    func sfexport(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) throws
+        -> CommandResult
+    {
+        try CommandRunner.run("sfexport", arguments, in: directory, environment: environment, timeout: timeout)
     }
 
     func sfimport(_ arguments: [String], timeout: TimeInterval = 60) throws -> CommandResult {

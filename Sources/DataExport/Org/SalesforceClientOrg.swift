@@ -1,0 +1,103 @@
+import RecordFiles
+import SalesforceConnection
+import Synchronization
+
+/// `ExportOrg` over a `SalesforceClient`: REST pages, Bulk 2.0 query jobs and describe.
+public struct SalesforceClientOrg: ExportOrg {
+    public let client: SalesforceClient
+    private let calls: @Sendable () -> Int
+
+    /// - Parameter apiCalls: the number of HTTP requests sent so far (wired to the client's request
+    ///   observer by the executable).
+    public init(client: SalesforceClient, apiCalls: @escaping @Sendable () -> Int) {
+        self.client = client
+        self.calls = apiCalls
+    }
+
+    public func count(_ soql: String, includeDeleted: Bool) async throws -> Int {
+        try await client.count(soql, includeDeleted: includeDeleted)
+    }
+
+    public func queryPages(_ soql: String, includeDeleted: Bool, batchSize: Int?)
+        -> AsyncThrowingStream<[UInt8], any Error>
+    {
+        // The client hands over parsed pages; they are written back as JSON text for the engine's reader.
+        // Pulled one at a time (no read-ahead), so at most one page is in memory whatever the export's size.
+        let iterator = PageIterator(client.query(soql, includeDeleted: includeDeleted, batchSize: batchSize))
+        return AsyncThrowingStream(unfolding: {
+            guard let page = try await iterator.next() else { return nil }
+            return Self.pageText(page)
+        })
+    }
+
+    static func pageText(_ page: QueryPage) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(page.records.count * 256)
+        out.append(contentsOf: "{\"totalSize\":\(page.totalSize),\"done\":\(page.done)".utf8)
+        if let next = page.nextRecordsURL {
+            out.append(contentsOf: ",\"nextRecordsUrl\":".utf8)
+            JSONValue.string(next).serialize(into: &out)
+        }
+        out.append(contentsOf: ",\"records\":[".utf8)
+        for (index, record) in page.records.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            record.serialize(into: &out)
+        }
+        out.append(contentsOf: "]}".utf8)
+        return out
+    }
+
+    public func createQueryJob(_ soql: String, includeDeleted: Bool, columnDelimiter: String, lineEnding: String)
+        async throws -> String
+    {
+        let delimiter = ColumnDelimiter(rawValue: columnDelimiter) ?? .comma
+        let ending = LineEnding(rawValue: lineEnding) ?? .lf
+        let job = try await client.createQueryJob(
+            soql, includeDeleted: includeDeleted, columnDelimiter: delimiter, lineEnding: ending)
+        return job.id
+    }
+
+    public func waitForQueryJob(_ jobID: String) async throws -> Int? {
+        try await client.waitForQueryJob(jobID).numberRecordsProcessed
+    }
+
+    public func queryJobResults(
+        _ jobID: String, locator: String?, maxRecords: Int?, onChunk: @escaping @Sendable ([UInt8]) throws -> Void
+    ) async throws -> (nextLocator: String?, numberOfRecords: Int?) {
+        let page = try await client.queryJobResults(jobID, locator: locator, maxRecords: maxRecords, onChunk: onChunk)
+        return (page.nextLocator, page.numberOfRecords)
+    }
+
+    public func exportSchema(_ object: String) async throws -> ExportSchema {
+        let describe = try await client.describe(object)
+        return ExportSchema(
+            name: describe.name, queryable: describe.queryable,
+            fields: describe.fields.map {
+                ExportSchema.Field(
+                    name: $0.name, type: $0.type.rawValue, compoundFieldName: $0.compoundFieldName,
+                    relationshipName: $0.relationshipName, referenceTo: $0.referenceTo)
+            })
+    }
+
+    public func exportableObjects() async throws -> [ExportObjectSummary] {
+        try await client.describeGlobal().sobjects.map { ExportObjectSummary(name: $0.name, queryable: $0.queryable) }
+    }
+
+    public func apiCallCount() async -> Int { calls() }
+}
+
+/// Holds the client's page iterator for the unfolding stream above.
+///
+/// `@unchecked Sendable`: `AsyncThrowingStream(unfolding:)` calls its closure once per element and never
+/// concurrently, so the iterator is used by one task at a time.
+private final class PageIterator: @unchecked Sendable {
+    private var iterator: AsyncThrowingStream<QueryPage, any Error>.AsyncIterator
+
+    init(_ stream: AsyncThrowingStream<QueryPage, any Error>) {
+        iterator = stream.makeAsyncIterator()
+    }
+
+    func next() async throws -> QueryPage? {
+        try await iterator.next()
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import CommandSupport
+
+/// `sfexport`: SOQL queries or whole objects to CSV or JSON Lines files, over REST or Bulk API 2.0.
+@main
+struct SFExport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sfexport",
+        abstract: "Export Salesforce records to CSV or JSON Lines (optionally gzip), over REST or Bulk API 2.0.",
+        discussion: ExitStatus.helpText,
+        subcommands: [ExportCommand.self, DescribeCommand.self, GetCommand.self, DoctorCommand.self],
+        defaultSubcommand: ExportCommand.self)
+}
