@@ -12,6 +12,8 @@ public struct CellConverter: Sendable {
     let trim: Bool
     let caseTransform: ValueTransform?
     let valueMap: [String: String]?
+    /// The value map as bytes, for small maps read without a case transform: compared in place, no `String`.
+    let byteMap: [ValueBytes]?
     let defaultValue: WireValue?
     let blank: BlankPolicy
     let required: Bool
@@ -54,6 +56,31 @@ public struct CellConverter: Sendable {
         CellConverter(
             fieldName: fieldName, kind: kind, trim: trim, caseTransform: caseTransform, valueMap: valueMap,
             defaultValue: defaultValue, blank: blank, required: required)
+    }
+
+    init(
+        fieldName: String, kind: CellKind, trim: Bool, caseTransform: ValueTransform?, valueMap: [String: String]?,
+        defaultValue: WireValue?, blank: BlankPolicy, required: Bool
+    ) {
+        self.fieldName = fieldName
+        self.kind = kind
+        self.trim = trim
+        self.caseTransform = caseTransform
+        self.valueMap = valueMap
+        if let valueMap, caseTransform == nil, valueMap.count <= 32 {
+            byteMap = valueMap.map { ValueBytes(from: Array($0.key.utf8), to: Array($0.value.utf8)) }
+        } else {
+            byteMap = nil
+        }
+        self.defaultValue = defaultValue
+        self.blank = blank
+        self.required = required
+    }
+
+    /// One value-map entry as bytes.
+    struct ValueBytes: Sendable {
+        var from: [UInt8]
+        var to: [UInt8]
     }
 
     /// True when values are sent as text exactly as converted (not numbers or booleans, which Bulk API result
@@ -117,8 +144,21 @@ public struct CellConverter: Sendable {
         if cell.count == 4, cell[0] == 35, cell[1] == 78, cell[2] == 47, cell[3] == 65 {  // "#N/A"
             return required ? .failure(requiredFailure()) : .success(.null)
         }
-        if caseTransform == nil, valueMap == nil {
+        if valueMap == nil, caseTransform == nil || !materialize {
+            // Upper/lower-casing does not change whether a value converts (picklists match ignoring case).
             return typed(cell, materialize: materialize)
+        }
+        if let byteMap {
+            let mapped: Int? = byteMap.withUnsafeBufferPointer { entries in
+                for index in 0..<entries.count
+                where entries[index].from.count == cell.count && entries[index].from.elementsEqual(cell) {
+                    return index
+                }
+                return nil
+            }
+            guard let mapped else { return typed(cell, materialize: materialize) }
+            if byteMap[mapped].to.isEmpty { return blankValue() }
+            return byteMap[mapped].to.withUnsafeBufferPointer { typed($0, materialize: materialize) }
         }
         var text = String(decoding: cell, as: UTF8.self)
         switch caseTransform {
