@@ -230,7 +230,7 @@ print("gzip on the first \(sample.count / 1_000_000) MB (\(sampleRows) rows):")
 for level in [1, 6] {
     var rawCount = 0
     let raw = try measure {
-        let deflater = try RawDeflater(level: level)
+        let deflater = try DirectDeflater(level: level)
         try sample.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
@@ -242,7 +242,7 @@ for level in [1, 6] {
         try deflater.finish()
         rawCount = deflater.compressedCount
     }
-    report("raw zlib deflate level \(level) (floor)", bytes: sample.count, rows: sampleRows, timing: raw,
+    report("zlib direct, level \(level) (floor)", bytes: sample.count, rows: sampleRows, timing: raw,
            note: String(format: "ratio %.2f", Double(sample.count) / Double(rawCount)))
     var single = raw
     var compressed: [UInt8] = []

@@ -169,6 +169,7 @@ class Bench:
         try:
             ours = self.measured(f"sfexport {name}", commands.export(ACCOUNT_SOQL, ours_path, api), commands.env)
             self.expect_rows(ours_path, rows, "sfexport")
+            ours.extra["output_bytes"] = os.path.getsize(ours_path)
             script = "export_rest.py" if api == "rest" else "export_bulk.py"
             theirs = self.measured(
                 f"peer {name}",
@@ -176,6 +177,7 @@ class Bench:
                 self.peer_env(org),
             )
             self.expect_rows(peer_path, rows, "peer")
+            theirs.extra["output_bytes"] = os.path.getsize(peer_path)
             target = {"cpu_ratio_max": cpu_target}
             if latency:
                 target["wall_ratio_max"] = round(1 / 3, 3)
@@ -231,6 +233,7 @@ class Bench:
         org.set_faults(latencyMS=latency)
         try:
             results = os.path.join(self.work, f"results-S{tag}")
+            os.makedirs(results, exist_ok=True)
             ours = self.measured(f"sfimport {name}", commands.load(mapping, ours_input, api, results), commands.env)
             self.check_load(org, f"S{tag}", rows, "sfimport")
             peer_results = os.path.join(self.work, f"results-P{tag}")

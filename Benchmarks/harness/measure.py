@@ -123,9 +123,10 @@ def run_measured(
 def require_success(measurement: Measurement, what: str) -> Measurement:
     """Raises `ClientFailed` with the client's last stderr lines when it did not exit 0."""
     if not measurement.succeeded:
+        last = (measurement.stderr_tail.strip().splitlines() or ["(no stderr)"])[-1]
         raise ClientFailed(
-            f"{what} exited with {measurement.exit_code}: {' '.join(measurement.command)}\n"
-            f"{measurement.stderr_tail}"
+            f"{what} exited with {measurement.exit_code}: {last}\n"
+            f"command: {' '.join(measurement.command)}\n{measurement.stderr_tail}"
         )
     return measurement
 

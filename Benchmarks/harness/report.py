@@ -28,7 +28,20 @@ def side(measurement: Measurement | None, rows: int) -> dict | None:
         "peak_rss_mb": round(measurement.peak_rss_bytes / MB, 1),
         "exit_code": measurement.exit_code,
         "command": measurement.command,
+        "summary": _summary(measurement.stdout),
+        **measurement.extra,
     }
+
+
+def _summary(stdout: str) -> dict | None:
+    """The client's own one-line JSON summary (sfexport/sfimport `--json`, the peer scripts), if any."""
+    for line in reversed(stdout.strip().splitlines()):
+        try:
+            value = json.loads(line)
+        except ValueError:
+            continue
+        return value if isinstance(value, dict) else None
+    return None
 
 
 def ratio(a: float | None, b: float | None) -> float | None:

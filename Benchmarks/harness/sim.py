@@ -206,8 +206,12 @@ class SimOrg:
         return self._token
 
     def rest(self, method: str, path: str, body: dict | list | None = None) -> tuple[int, object]:
-        """A REST call under `/services/data/vXX.X`, re-logging in once on 401."""
-        for attempt in range(2):
+        """A REST call under `/services/data/vXX.X`, logging in again on 401.
+
+        Up to three fresh logins: with a short `--session-ttl` a token can expire between the login
+        and the call (the org may hand back a session that is about to lapse).
+        """
+        for attempt in range(4):
             token = self.token(refresh=attempt > 0)
             headers = {"Authorization": f"Bearer {token['access_token']}", "Accept": "application/json"}
             data = None

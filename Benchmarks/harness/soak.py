@@ -183,6 +183,7 @@ class Soak:
         for api, rows, prefix in (("bulk", self.rows, "SOAKB"), ("rest", self.collection_rows, "SOAKC")):
             path = self.contacts_file(org, rows, prefix, f"contacts-{prefix}.csv")
             results = os.path.join(self.work, f"results-{prefix}")
+            os.makedirs(results, exist_ok=True)
             result = self.run_client(f"sfimport load --api {api} ({rows:,} rows)",
                                      commands.load(mapping, path, api, results), commands.env, org)
             if result.killed_by_signal:
@@ -262,6 +263,7 @@ class Soak:
             reference = self.contacts_file(org, count, f"REF{tag}", f"ref-{tag}.csv")
             killed = self.contacts_file(org, count, f"KIL{tag}", f"kil-{tag}.csv")
             ref_results = os.path.join(self.work, f"results-REF{tag}")
+            os.makedirs(ref_results, exist_ok=True)
             self.log(f"uninterrupted reference load --api {api} ({count:,} rows)")
             started = time.perf_counter()
             result = run_measured(commands.load(mapping, reference, api, ref_results), env=commands.env,
@@ -271,16 +273,29 @@ class Soak:
                 raise Violation(f"reference load --api {api} exited {result.exit_code}: {result.stderr_tail[-500:]}")
 
             kill_results = os.path.join(self.work, f"results-KIL{tag}")
+            os.makedirs(kill_results, exist_ok=True)
             delay = max(elapsed / 2, 0.2)
             self.log(f"load --api {api} killed with SIGKILL after {delay:.1f} s, then --resume")
             child = subprocess.Popen(commands.load(mapping, killed, api, kill_results), env={**os.environ, **commands.env},
                                      cwd=self.work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            killed_midway = False
             try:
                 child.wait(timeout=delay)
                 self.log(f"  the load finished before the kill (exit {child.returncode}); resume is then a no-op run")
             except subprocess.TimeoutExpired:
                 child.kill()
                 child.wait()
+                killed_midway = True
+            at_kill = org.count(f"FROM Contact WHERE Legacy_Id__c LIKE 'KIL{tag}-%'")
+            self.log(f"  {at_kill:,} of {count:,} rows were in the org when the load was killed")
+            # A Bulk job keeps running on the server after its client dies, so for Bulk "mid-way" means the
+            # client was killed before it finished; for Collections the org must also hold part of the rows.
+            midway = killed_midway and (api == "bulk" or 0 < at_kill < count)
+            self.check(midway,
+                       f"the --api {api} load was killed mid-way (client still running; {at_kill:,} of {count:,} "
+                       f"rows in the org at the kill)",
+                       f"the --api {api} load was not killed mid-way ({at_kill:,} of {count:,} rows in the org at "
+                       f"the kill); the resume check below proves less")
             resumed = run_measured(commands.load(mapping, killed, api, kill_results, ["--resume"]), env=commands.env,
                                    cwd=self.work, timeout=self.args.timeout)
             self.check(resumed.exit_code == 0, f"sfimport load --api {api} --resume after kill -9 finished (exit 0)",

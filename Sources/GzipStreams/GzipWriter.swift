@@ -20,7 +20,7 @@ import Darwin
 /// a thread that may block, not from the cooperative pool. It is not thread-safe; one owner at a time.
 public final class GzipWriter: ByteSink {
     /// The level used when none is given. Level 1 compresses CSV about three times faster than level 6 for
-    /// output only about 15-20% larger (see docs/records.md for the measured figures): exports are bound by
+    /// output about 24% larger (see docs/records.md for the measured figures): exports are bound by
     /// compression speed long before disk or network, so speed wins by default; pass 6 or 9 for archives.
     public static let defaultLevel = 1
 

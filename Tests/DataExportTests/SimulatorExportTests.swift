@@ -1,4 +1,4 @@
-import DataExport
+@testable import DataExport
 import Foundation
 import RecordFiles
 import SalesforceConnection
@@ -182,5 +182,37 @@ import Testing
             let nothing = try await Exporter(org: sim.org).run(third)
             #expect(nothing.rows == 0, "\(api)")
         }
+    }
+}
+
+extension SimulatorExportTests {
+    @Test func manyObjectsGoToOneFolderWithAManifest() async throws {
+        let sim = try SimulatorOrg()
+        let folder = try temporaryFolder() + "/backup"
+        var template = ExportRequest(soql: "", output: "", selection: .init(format: .csv, compression: .gzip))
+        template.api = .auto
+        let outcome = try await MultiObjectExporter(exporter: Exporter(org: sim.org), concurrency: 2).run(
+            objects: ["Account", "Contact", "NoSuchThing"], folder: folder, template: template,
+            query: ObjectQuery(object: ""))
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json"))) as? [String: Any]
+        let files = try #require(manifest?["files"] as? [[String: Any]])
+        #expect(files.map { $0["object"] as? String } == ["Account", "Contact"])
+        for entry in files {
+            let name = try #require(entry["file"] as? String)
+            let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
+            #expect(entry["bytes"] as? Int == data.count)
+            var digest = SHA256Digest()
+            data.withUnsafeBytes { digest.update($0) }
+            #expect(entry["sha256"] as? String == digest.finalizeHex())
+            let rows = try readCSV(folder + "/" + name).rows.count
+            #expect(entry["rows"] as? Int == rows)
+            let object = try #require(entry["object"] as? String)
+            #expect(rows == (try await sim.client.count("SELECT COUNT() FROM \(object)")))
+        }
+        let skipped = try #require(manifest?["unexportable"] as? [[String: Any]])
+        #expect(skipped.count == 1)
+        #expect(skipped.first?["object"] as? String == "NoSuchThing")
+        #expect((skipped.first?["reason"] as? String)?.contains("NOT_FOUND") == true)
+        #expect(outcome.results.count == 2)
     }
 }

@@ -26,22 +26,29 @@ struct RecordCSVRenderer {
     /// Appends the rows `range` of the result.
     func appendRows(_ range: Range<Int>, to out: inout [UInt8]) {
         let table = result.plan.table
-        let columns = self.columns
-        for i in range {
-            guard let row = table.row(at: Int(result.slots[i])) else { continue }
-            for (c, column) in columns.enumerated() {
-                if c > 0 { out.append(delimiter) }
-                let accessor = column.accessor
-                if accessor.hops.isEmpty {
-                    row.appendCSV(at: accessor.field.ordinal, to: &out)
-                } else if let (target, ordinal) = accessor.locate(row) {
-                    target.appendCSV(at: ordinal, to: &out)
-                } else {
-                    out.append(UInt8(ascii: "\""))
-                    out.append(UInt8(ascii: "\""))
+        // Direct columns as plain ordinals (-1 for relationship columns): no struct copies per value.
+        let ordinals = columns.map { $0.accessor.hops.isEmpty ? $0.accessor.ordinal : -1 }
+        let accessors = columns.map(\.accessor)
+        let delimiter = self.delimiter
+        ordinals.withUnsafeBufferPointer { ordinals in
+            result.slots.withUnsafeBufferPointer { slots in
+                for i in range {
+                    guard let row = table.row(at: Int(slots[i])) else { continue }
+                    for c in 0..<ordinals.count {
+                        if c > 0 { out.append(delimiter) }
+                        let ordinal = ordinals[c]
+                        if ordinal >= 0 {
+                            row.appendCSV(at: ordinal, to: &out)
+                        } else if let (target, parentOrdinal) = accessors[c].locate(row) {
+                            target.appendCSV(at: parentOrdinal, to: &out)
+                        } else {
+                            out.append(UInt8(ascii: "\""))
+                            out.append(UInt8(ascii: "\""))
+                        }
+                    }
+                    out.append(contentsOf: lineEnding)
                 }
             }
-            out.append(contentsOf: lineEnding)
         }
     }
 }
