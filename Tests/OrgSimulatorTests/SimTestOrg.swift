@@ -21,6 +21,8 @@ final class SimTestOrg: @unchecked Sendable {
         var router = Router()
         CoreRoutes.install(into: &router)
         QueryRoutes.install(into: &router)
+        let routes = router
+        org.routerBox.withLock { $0 = routes }
         processor = RequestProcessor(org: org, router: router, accessLog: nil)
     }
 

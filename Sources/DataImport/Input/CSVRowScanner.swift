@@ -18,6 +18,7 @@ public final class CSVRowScanner {
     private var end = 0
     private var scanPosition = 0
     private var inQuotes = false
+    private var rowInnerLines = 0
     private var exhausted = false
     private var starts: [Int] = []
     private var ends: [Int] = []
@@ -69,7 +70,7 @@ public final class CSVRowScanner {
                     start += 3
                 }
             }
-            countLines(from: rowStart, to: rowEnd)
+            countLines()
             let nextStart = rowEnd < end ? rowEnd + 1 : rowEnd
             if contentEnd == start {
                 rowStart = nextStart
@@ -83,33 +84,39 @@ public final class CSVRowScanner {
         }
     }
 
-    private func countLines(from: Int, to: Int) {
-        var lines = 1
-        var index = from
-        while index < to {
-            if buffer[index] == 10 { lines += 1 }
-            index += 1
-        }
-        nextLine += lines
+    private func countLines() {
+        nextLine += 1 + rowInnerLines
+        rowInnerLines = 0
     }
 
     /// Finds the end (index of the terminating LF, or `end` at EOF) of the row starting at `rowStart`, reading
-    /// more input as needed.
+    /// more input as needed. Counts line breaks inside quoted cells for line numbers.
     private func findRowEnd() throws -> Int? {
         while true {
+            // Locals keep the byte loop free of property accesses (and their exclusivity checks).
+            let base = buffer
             var index = scanPosition
             let limit = end
+            var quoted = inQuotes
+            var innerLines = 0
+            var found: Int?
             while index < limit {
-                let byte = buffer[index]
+                let byte = base[index]
                 if byte == 34 {
-                    inQuotes.toggle()
-                } else if byte == 10, !inQuotes {
-                    scanPosition = index
-                    return index
+                    quoted.toggle()
+                } else if byte == 10 {
+                    if !quoted {
+                        found = index
+                        break
+                    }
+                    innerLines += 1
                 }
                 index += 1
             }
+            inQuotes = quoted
+            rowInnerLines += innerLines
             scanPosition = index
+            if let found { return found }
             if exhausted {
                 if rowStart >= end { return nil }
                 if inQuotes {
@@ -146,20 +153,26 @@ public final class CSVRowScanner {
 
     /// Splits `[from, to)` into cells, unescaping quoted cells in place.
     private func split(from: Int, to: Int) {
+        var starts: [Int] = []
+        var ends: [Int] = []
+        swap(&starts, &self.starts)
+        swap(&ends, &self.ends)
         starts.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
+        let base = buffer
+        let delimiter = self.delimiter
         var index = from
         while true {
-            if index < to, buffer[index] == 34 {
+            if index < to, base[index] == 34 {
                 // Quoted cell: copy down over escaped quotes.
                 index += 1
                 let cellStart = index
                 var write = index
                 while index < to {
-                    let byte = buffer[index]
+                    let byte = base[index]
                     if byte == 34 {
-                        if index + 1 < to, buffer[index + 1] == 34 {
-                            buffer[write] = 34
+                        if index + 1 < to, base[index + 1] == 34 {
+                            base[write] = 34
                             write += 1
                             index += 2
                             continue
@@ -167,13 +180,13 @@ public final class CSVRowScanner {
                         index += 1
                         break
                     }
-                    buffer[write] = byte
+                    base[write] = byte
                     write += 1
                     index += 1
                 }
                 // Tolerate text after the closing quote up to the delimiter (kept verbatim).
-                while index < to, buffer[index] != delimiter {
-                    buffer[write] = buffer[index]
+                while index < to, base[index] != delimiter {
+                    base[write] = base[index]
                     write += 1
                     index += 1
                 }
@@ -181,11 +194,11 @@ public final class CSVRowScanner {
                 ends.append(write)
             } else {
                 let cellStart = index
-                while index < to, buffer[index] != delimiter { index += 1 }
+                while index < to, base[index] != delimiter { index += 1 }
                 starts.append(cellStart)
                 ends.append(index)
             }
-            if index < to, buffer[index] == delimiter {
+            if index < to, base[index] == delimiter {
                 index += 1
                 if index == to {
                     starts.append(to)
@@ -197,5 +210,33 @@ public final class CSVRowScanner {
             break
         }
         cellCount = starts.count
+        swap(&starts, &self.starts)
+        swap(&ends, &self.ends)
+    }
+
+    /// Calls `body` with the current row's cells; the view is valid only inside `body`. One property access per
+    /// row instead of one per cell, for the validation hot path.
+    @inline(__always)
+    public func withCells<R>(_ body: (CellView) throws -> R) rethrows -> R {
+        let base = buffer
+        return try starts.withUnsafeBufferPointer { starts in
+            try ends.withUnsafeBufferPointer { ends in
+                try body(CellView(base: base, starts: starts, ends: ends))
+            }
+        }
+    }
+}
+
+/// The cells of one scanned row, as slices of the scanner's buffer.
+public struct CellView {
+    let base: UnsafeMutablePointer<UInt8>
+    let starts: UnsafeBufferPointer<Int>
+    let ends: UnsafeBufferPointer<Int>
+
+    public var count: Int { starts.count }
+
+    @inline(__always)
+    public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + starts[index], count: ends[index] - starts[index])
     }
 }

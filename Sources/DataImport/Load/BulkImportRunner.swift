@@ -80,7 +80,7 @@ public struct BulkImportRunner: Sendable {
             recoveredCounts = recovered.counts
             inFlight = state.inFlightRows.subtracting(done)
             journalState = state
-            for job in state.inFlightJobs { try await reconcile.add(job: job, client: client, targets: targets) }
+            for job in state.inFlightJobs { try await settle(job: job, into: &reconcile) }
         }
         let results = try ResultFiles(
             successPath: paths.success, errorPath: paths.error, inputHeader: builder.echoHeader, resume: options.resume)
@@ -148,6 +148,19 @@ public struct BulkImportRunner: Sendable {
             failed: counts.failed, rejectedLocally: values.rejectedLocally, lockRetries: values.lockRetries,
             resumedRows: values.resumedRows, dryRun: options.dryRun, seconds: LocalValidator.now() - started,
             successFile: paths.success, errorFile: paths.error)
+    }
+
+    /// Reads the outcome of a job an interrupted run created. A job still Open was never fully uploaded: it is
+    /// aborted and its rows are sent again. A job still running is waited for.
+    private func settle(job: String, into table: inout ReconcileTable) async throws {
+        let info = try await client.ingestJobInfo(job)
+        if info.state == .open {
+            _ = try? await client.abortJob(job)
+            return
+        }
+        if info.state == .aborted { return }
+        if !info.state.isTerminal { _ = try await client.waitForIngestJob(job) }
+        try await table.add(job: job, client: client, targets: targets)
     }
 
     private func write(_ outcome: RowOutcome, _ record: ImportRecord, _ results: ResultFiles) {

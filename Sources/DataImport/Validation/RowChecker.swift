@@ -5,9 +5,17 @@ import FieldMapping
 struct RowChecker {
     let bound: BoundMapping
     var duplicates: DuplicateKeyIndex?
+    /// Converters and their cell indexes in flat arrays, walked through pointers so that the per-row loop copies
+    /// no structs (each copy would retain and release the converter's tables).
+    private let converters: [CellConverter]
+    private let cellIndexes: [Int]
+    private let keyCell: Int?
 
     init(bound: BoundMapping) {
         self.bound = bound
+        converters = bound.bindings.map(\.column.converter)
+        cellIndexes = bound.bindings.map(\.cellIndex)
+        keyCell = bound.keyBinding.map { bound.bindings[$0].cellIndex }
         let keyed = bound.compiled.operation == .upsert || bound.compiled.operation.isDestructive
             || bound.compiled.operation == .update
         duplicates = keyed && bound.keyBinding != nil
@@ -17,36 +25,48 @@ struct RowChecker {
     /// Calls `report` for each problem of the current row; returns the number found.
     @inline(__always)
     mutating func check(_ scanner: CSVRowScanner, row: Int, report: (RowProblem) -> Void) -> Int {
-        var found = 0
-        if scanner.cellCount != bound.header.count {
-            found += 1
+        let expected = bound.header.count
+        if scanner.cellCount != expected {
             report(
                 RowProblem(
                     row: row, line: scanner.line, column: nil, field: nil, code: "INVALID_ROW",
                     message:
-                        "the row has \(scanner.cellCount) cells but the header has \(bound.header.count); check quoting and delimiters"
+                        "the row has \(scanner.cellCount) cells but the header has \(expected); check quoting and delimiters"
                 ))
-            return found
+            return 1
         }
-        for binding in bound.bindings {
-            if let failure = binding.column.converter.check(scanner.cell(binding.cellIndex)) {
-                found += 1
-                report(problem(failure, binding, scanner, row))
+        var found = 0
+        var failures: [(Int, ConversionFailure)] = []
+        var duplicateOf: Int?
+        scanner.withCells { cells in
+            converters.withUnsafeBufferPointer { converters in
+                cellIndexes.withUnsafeBufferPointer { indexes in
+                    for position in 0..<converters.count {
+                        if let failure = converters[position].check(cells[indexes[position]]) {
+                            failures.append((position, failure))
+                        }
+                    }
+                }
+            }
+            if let keyCell, duplicates != nil {
+                let key = cells[keyCell]
+                if !key.isEmpty { duplicateOf = duplicates?.insert(key, row: row) }
             }
         }
-        if let keyIndex = bound.keyBinding, duplicates != nil {
+        for (position, failure) in failures {
+            found += 1
+            report(problem(failure, bound.bindings[position], scanner, row))
+        }
+        if let earlier = duplicateOf, let keyIndex = bound.keyBinding {
             let binding = bound.bindings[keyIndex]
-            let key = scanner.cell(binding.cellIndex)
-            if !key.isEmpty, let earlier = duplicates?.insert(key, row: row) {
-                found += 1
-                report(
-                    RowProblem(
-                        row: row, line: scanner.line, column: binding.column.column,
-                        field: binding.column.target.fieldName, code: "DUPLICATE_VALUE",
-                        message:
-                            "key '\(scanner.string(binding.cellIndex))' also appears on row \(earlier); a key may appear once per load"
-                    ))
-            }
+            found += 1
+            report(
+                RowProblem(
+                    row: row, line: scanner.line, column: binding.column.column,
+                    field: binding.column.target.fieldName, code: "DUPLICATE_VALUE",
+                    message:
+                        "key '\(scanner.string(binding.cellIndex))' also appears on row \(earlier); a key may appear once per load"
+                ))
         }
         return found
     }

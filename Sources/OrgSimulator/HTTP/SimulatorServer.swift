@@ -24,6 +24,8 @@ public final class SimulatorServer: Sendable {
         CoreRoutes.install(into: &router)
         QueryRoutes.install(into: &router)
         let log = try configuration.accessLogPath.map { try AccessLog(path: $0) }
+        let routes = router
+        org.routerBox.withLock { $0 = routes }
         processor = RequestProcessor(org: org, router: router, accessLog: log)
     }
 
@@ -88,6 +90,11 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var head: HTTPRequestHead?
     private var body: [UInt8] = []
     private var tooLarge = false
+    private var rejected = false
+
+    static func tooLargeError(_ max: Int) -> APIError {
+        APIError(status: 413, "EXCEEDED_MAX_SIZE_REQUEST", "Request body exceeds the maximum size of \(max / (1024 * 1024)) MB")
+    }
 
     init(processor: RequestProcessor, pool: NIOThreadPool, maxBodyBytes: Int) {
         self.processor = processor
@@ -102,7 +109,10 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
             body = []
             tooLarge = false
             if let length = h.headers.first(name: "Content-Length").flatMap(Int.init), length > maxBodyBytes {
+                // Answer at once and close: the client may still be sending a body we will never read.
                 tooLarge = true
+                rejected = true
+                write(context: context, response: Self.tooLargeError(maxBodyBytes).response, version: h.version, keepAlive: false)
             }
         case var .body(buffer):
             guard !tooLarge else { return }
@@ -115,13 +125,15 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .end:
             guard let head else { return }
             self.head = nil
+            if rejected {
+                rejected = false
+                body = []
+                return
+            }
             let keepAlive = head.isKeepAlive
             let version = head.version
             if tooLarge {
-                let error = APIError(
-                    status: 413, "EXCEEDED_MAX_SIZE_REQUEST",
-                    "Request body exceeds the maximum size of \(maxBodyBytes / (1024 * 1024)) MB")
-                write(context: context, response: error.response, version: version, keepAlive: false)
+                write(context: context, response: Self.tooLargeError(maxBodyBytes).response, version: version, keepAlive: false)
                 body = []
                 return
             }

@@ -38,7 +38,7 @@ struct RecordSaver {
         var given = Set<Int>()
         try apply(input, to: &values, given: &given, creating: true)
         // Defaults and system fields.
-        for field in schema.fields where !given.contains(field.ordinal) {
+        for field in schema.defaultedFields where !given.contains(field.ordinal) {
             if field.type == .boolean { values[field.ordinal] = .bool(field.defaultBoolean ?? false) }
             if let d = field.defaultPicklistValue, field.type == .picklist || field.type == .multipicklist {
                 values[field.ordinal] = .text(d)
@@ -52,7 +52,7 @@ struct RecordSaver {
         for o in [schema.createdByOrdinal, schema.lastModifiedByOrdinal] { if let o { values[o] = .id(userID) } }
         if let o = schema.isDeletedOrdinal { values[o] = .bool(false) }
         fillComputedName(&values)
-        let missing = schema.fields.filter { $0.isRequiredOnCreate && values[$0.ordinal].isNull && !$0.autoNumber }
+        let missing = schema.requiredOnCreate.filter { values[$0.ordinal].isNull }
         if !missing.isEmpty {
             let names = missing.map(\.name)
             throw SaveError(
@@ -292,7 +292,7 @@ struct RecordSaver {
             "INVALID_TYPE_ON_FIELD_IN_RECORD", "\(field.name): value not of required type: \(text)", fields: [field.name])
         switch field.type.storage {
         case .text, .compound:
-            if field.length > 0, text.count > field.length {
+            if field.length > 0, text.utf8.count > field.length, text.count > field.length {
                 throw SaveError(
                     "STRING_TOO_LONG", "\(field.name): data value too large: \(text.prefix(100)) (max length=\(field.length))",
                     fields: [field.name])
@@ -359,7 +359,7 @@ struct RecordSaver {
     }
 
     private func checkUnique(_ values: [FieldValue], slot: Int?) throws(SaveError) {
-        for field in schema.fields where field.unique && field.type != .id {
+        for field in schema.uniqueFields {
             let v = values[field.ordinal]
             guard !v.isNull else { continue }
             let others = table.slots(where: field, equals: v).filter { $0 != slot }

@@ -129,13 +129,17 @@ public final class ObjectTable: @unchecked Sendable {
     }
 
     private func reindex(slot: Int, old: Row?, new: Row?) {
-        for ordinal in indexes.keys {
+        // Iterate a copy of the keys: holding `indexes.keys` while mutating an index would make every
+        // update copy that whole index (quadratic inserts).
+        for ordinal in Array(indexes.keys) {
             let field = schema.fields[ordinal]
             let oldKey = old.flatMap { indexKey($0.value(at: ordinal), field: field) }
             let newKey = new.flatMap { indexKey($0.value(at: ordinal), field: field) }
             guard oldKey != newKey else { continue }
-            if let oldKey { remove(&indexes[ordinal, default: [:]], oldKey, slot) }
-            if let newKey { add(&indexes[ordinal, default: [:]], newKey, slot) }
+            guard var index = indexes.removeValue(forKey: ordinal) else { continue }
+            if let oldKey { remove(&index, oldKey, slot) }
+            if let newKey { add(&index, newKey, slot) }
+            indexes[ordinal] = index
         }
     }
 
