@@ -131,6 +131,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     private func execute() async throws {
+        AllocatorTuning.apply()
         let started = Date()
         InterruptHandler.install(resumable: output != nil && output != "-" && api != .rest)
         let resolved = try connection.resolve()

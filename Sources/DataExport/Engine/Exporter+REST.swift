@@ -28,11 +28,12 @@ extension Exporter {
             let keys = RESTPageKeys()
             let subqueryKeys = shape.columns.filter { $0.kind == .subquery }.map { Array($0.header.lowercased().utf8) }
             let pages = org.queryPages(request.soql, includeDeleted: request.includeDeleted, batchSize: request.batchSize)
+            var spareNodes: [JSONNode] = []
             for try await bytes in pages {
                 if sawLastPage {
                     throw ExportError.protocolViolation("the server sent a REST query page after the one marked done")
                 }
-                let document = try JSONDocument(bytes: bytes)
+                var document = try JSONDocument(bytes: bytes, reusing: &spareNodes)
                 let root = document.root
                 guard let recordsNode = document.member(root, keys.records),
                     document.nodes[recordsNode].kind == .array
@@ -73,6 +74,7 @@ extension Exporter {
                     ExportProgress(
                         rows: written, expectedRows: expected, bytes: encodedBytes + buffer.count,
                         seconds: Date().timeIntervalSince(started)))
+                spareNodes = document.takeNodes()
             }
             if !sawLastPage {
                 throw ExportError(
