@@ -246,7 +246,7 @@ struct ExportCommand: AsyncParsableCommand {
             request.trackModstamp = incremental != nil
             request.incremental = filter
             if let filter {
-                request.soql = shape.addingCondition(IncrementalState.condition(watermark: filter.watermark))
+                request.soql = try shape.addingCondition(IncrementalState.condition(watermark: filter.watermark))
                 shape = try QueryShape(request.soql)
             }
         }
