@@ -37,9 +37,10 @@ final class CSVRecordEncoder: RecordEncoder {
 
     func encode(_ document: JSONDocument, record: Int, into out: inout [UInt8]) throws {
         let delimiter = options.delimiter
+        var hint = document.nodes[record].firstChild
         for index in 0..<columns.count {
             if index > 0 { out.append(delimiter) }
-            guard let node = document.resolve(record, keys.keys[index]) else {
+            guard let node = document.resolve(record, keys.keys[index], hint: &hint) else {
                 out.append(contentsOf: options.nullValue)
                 continue
             }
