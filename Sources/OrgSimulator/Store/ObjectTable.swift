@@ -22,6 +22,8 @@ public final class ObjectTable: @unchecked Sendable {
     public private(set) var recycledCount = 0
     /// Value indexes by field ordinal: normalized key → slots (external IDs, unique and idLookup fields).
     private var indexes: [Int: [String: IndexEntry]] = [:]
+    /// Bumped on every change, so persistence rewrites only the tables that changed.
+    public private(set) var version: UInt64 = 0
     /// Next auto-number per field ordinal.
     var autoNumbers: [Int: Int] = [:]
 
@@ -146,6 +148,7 @@ public final class ObjectTable: @unchecked Sendable {
     /// Appends a record; mints its Id into `values[idOrdinal]`. Returns the slot.
     @discardableResult
     func insert(_ values: [FieldValue]) -> Int {
+        version &+= 1
         var values = values
         let slot = rows.count
         values[schema.idOrdinal] = .id(id(ofSlot: slot))
@@ -159,6 +162,7 @@ public final class ObjectTable: @unchecked Sendable {
 
     /// Appends an already encoded row (loading a saved org); `state` as saved.
     func restore(_ row: Row?, state: SlotState) {
+        version &+= 1
         let slot = rows.count
         rows.append(row)
         states.append(state)
@@ -169,6 +173,7 @@ public final class ObjectTable: @unchecked Sendable {
 
     /// Replaces the values of `slot`.
     func replace(slot: Int, with values: [FieldValue]) {
+        version &+= 1
         let old = rows[slot]
         let row = Row.encode(values)
         rows[slot] = row
@@ -177,6 +182,7 @@ public final class ObjectTable: @unchecked Sendable {
 
     /// Moves a live record to the recycle bin (IsDeleted = true).
     func recycle(slot: Int) {
+        version &+= 1
         guard states[slot] == .live, let row = rows[slot] else { return }
         var values = row.decodeAll()
         if let o = schema.isDeletedOrdinal { values[o] = .bool(true) }
@@ -188,6 +194,7 @@ public final class ObjectTable: @unchecked Sendable {
 
     /// Restores a recycled record.
     func undelete(slot: Int) {
+        version &+= 1
         guard states[slot] == .recycled, let row = rows[slot] else { return }
         var values = row.decodeAll()
         if let o = schema.isDeletedOrdinal { values[o] = .bool(false) }
@@ -199,6 +206,7 @@ public final class ObjectTable: @unchecked Sendable {
 
     /// Removes a record for good (hardDelete, or emptying the recycle bin).
     func purge(slot: Int) {
+        version &+= 1
         guard states[slot] != .purged else { return }
         if states[slot] == .live { liveCount -= 1 } else { recycledCount -= 1 }
         reindex(slot: slot, old: rows[slot], new: nil)
