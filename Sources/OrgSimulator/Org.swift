@@ -18,6 +18,8 @@ public final class Org: Sendable {
     let userSlots: Locked<[String: Int]>
     /// Base URL the server listens on (`https://127.0.0.1:8443`), set once bound.
     let instanceURLBox = Locked("http://127.0.0.1")
+    /// The server's routes, for `POST /composite` to dispatch sub-requests (set by the server).
+    let routerBox = Locked<Router?>(nil)
     /// Root of background work (bulk job processing).
     let workQueue = DispatchQueue(label: "sfsim.jobs", qos: .utility)
 

@@ -20,15 +20,9 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve a simulated org until interrupted.",
         discussion: """
-            Without --config the org has one user, admin@sfsim.test, password sfsim-password, security token
-            SFSIMTOKEN (SOAP and password logins send the password followed by the token), and one connected app,
-            client id sfsim-client, secret sfsim-secret, whose client-credentials run-as user is that admin.
-            --tls-self-signed DIR also writes DIR/jwt-private-key.pem, whose certificate the default app trusts
-            for the JWT bearer grant.
+            Without --config the org has one user, admin@sfsim.test, password sfsim-password, security token SFSIMTOKEN (SOAP and password logins send the password followed by the token), and one connected app, client id sfsim-client, secret sfsim-secret, whose client-credentials run-as user is that admin. With --tls-self-signed DIR the app also trusts DIR/jwt-certificate.pem for the JWT bearer grant (sign with DIR/jwt-private-key.pem).
 
-            Ready line on stdout: "sfsim listening on <base URL>". Admin API: GET /__sfsim/stats,
-            POST /__sfsim/faults (JSON: latencyMS, failRate, lockRate, dropRate, apiLimit, sessionTTL,
-            soapLoginEnabled), POST /__sfsim/sessions/revoke.
+            Ready line on stdout: "sfsim listening on <base URL>". Admin API: GET /__sfsim/stats, POST /__sfsim/faults (JSON: latencyMS, failRate, lockRate, dropRate, apiLimit, sessionTTL, soapLoginEnabled), POST /__sfsim/sessions/revoke.
             """)
 
     @Option(help: "Address to listen on (loopback by default).") var host = "127.0.0.1"

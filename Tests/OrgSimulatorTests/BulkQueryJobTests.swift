@@ -113,3 +113,25 @@ struct BulkQueryJobTests {
         #expect(BulkQueryLocator.decode("!!") == nil)
     }
 }
+
+@Suite("Bulk query CSV cells")
+struct BulkQueryCSVTests {
+    /// The fast cell writer must produce exactly what `Row.appendCSV` produces, for every kind of value.
+    @Test func fastCellsMatchTheRowRendering() {
+        let values: [FieldValue] = [
+            .null, .text("plain"), .text("with \"quotes\", commas\nand lines"), .text("Zürich 東京"), .text(""),
+            .int(0), .int(7), .int(-42), .int(Int64.max), .int(Int64.min + 1), .double(1_250_000), .double(-0.5),
+            .double(9.1226003e8), .bool(true), .bool(false), .id("0015g00000Kx1AaAAJ"), .date(0), .date(-1),
+            .date(19_753), .dateTime(0), .dateTime(-1), .dateTime(1_706_704_496_789),
+        ]
+        let row = Row.encode(values)
+        for ordinal in 0..<values.count + 1 {
+            var expected: [UInt8] = []
+            row.appendCSV(at: ordinal, to: &expected)
+            let output = ByteOutput(capacity: 8)
+            output.ensure(CSVValueWriter.bound(row, columns: 1))
+            row.bytes.withUnsafeBufferPointer { CSVValueWriter.writeCell($0, ordinal, to: output) }
+            #expect(output.bytes == expected, "ordinal \(ordinal): \(String(decoding: expected, as: UTF8.self))")
+        }
+    }
+}

@@ -138,3 +138,21 @@ import Testing
         #expect(sim.org.store.read { r in r.table(named: "Contact")?.recycledCount } == 1)
     }
 }
+
+@Suite struct CompositeTests {
+    @Test func referencesAndAllOrNone() throws {
+        let sim = try SimTestOrg()
+        let ok = try sim.api("POST", "/composite", json: #"{"allOrNone":true,"compositeRequest":[{"method":"POST","url":"/services/data/v62.0/sobjects/Account","referenceId":"newAcct","body":{"Name":"Umbrella"}},{"method":"POST","url":"/services/data/v62.0/sobjects/Contact","referenceId":"newCont","body":{"LastName":"Wesker","AccountId":"@{newAcct.id}"}},{"method":"GET","url":"/services/data/v62.0/sobjects/Contact/@{newCont.id}?fields=AccountId","referenceId":"check"}]}"#)
+        #expect(ok.status == 200)
+        let responses = try #require(ok.json?["compositeResponse"]?.arrayValue)
+        #expect(responses.map { $0["httpStatusCode"]?.intValue } == [201, 201, 200])
+        #expect(responses[2]["body"]?["AccountId"] == responses[0]["body"]?["id"])
+        #expect(responses[0]["httpHeaders"]?["Location"]?.stringValue?.hasPrefix("/services/data/v62.0/sobjects/Account/001") == true)
+        let accountsBefore = sim.org.store.read { $0.table(named: "Account")?.liveCount }
+        let failed = try sim.api("POST", "/composite", json: #"{"allOrNone":true,"compositeRequest":[{"method":"POST","url":"/services/data/v62.0/sobjects/Account","referenceId":"a","body":{"Name":"Rolled back"}},{"method":"POST","url":"/services/data/v62.0/sobjects/Contact","referenceId":"b","body":{"FirstName":"NoLast"}},{"method":"GET","url":"/services/data/v62.0/limits","referenceId":"c"}]}"#)
+        let entries = try #require(failed.json?["compositeResponse"]?.arrayValue)
+        #expect(entries[1]["httpStatusCode"]?.intValue == 400)
+        #expect(entries[2]["body"]?[index: 0]?["errorCode"]?.stringValue == "PROCESSING_HALTED")
+        #expect(sim.org.store.read { $0.table(named: "Account")?.liveCount } == accountsBefore)
+    }
+}

@@ -21,11 +21,15 @@ final class SimTestOrg: @unchecked Sendable {
         var router = Router()
         CoreRoutes.install(into: &router)
         QueryRoutes.install(into: &router)
+        let routes = router
+        org.routerBox.withLock { $0 = routes }
         processor = RequestProcessor(org: org, router: router, accessLog: nil)
     }
 
     /// Sends a request; `.drop` outcomes come back as status 0.
     func send(_ method: String, _ uri: String, headers: [(String, String)] = [], body: [UInt8] = []) -> SimResponse {
+        org.stats.requestStarted()
+        defer { org.stats.requestEnded() }
         switch processor.process(SimRequest(method: method, uri: uri, headers: headers, body: body), remote: "test") {
         case let .respond(response, _): return response
         case .drop: return SimResponse(status: 0)

@@ -47,7 +47,7 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     /// The summary as one JSON object.
     public func json() -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(self) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }

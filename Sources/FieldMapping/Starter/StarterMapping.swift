@@ -67,7 +67,9 @@ public struct StarterMapping: Sendable {
         lines.append("# Check every line, then: sfimport validate --mapping <this file> --input \(inputName)")
         lines.append("object: \(object.name)")
         lines.append("operation: \(operation.rawValue)  # insert | update | upsert | delete | hardDelete")
-        let keys = object.fields.filter { $0.externalId || $0.idLookup }.map(\.name)
+        let keys =
+            object.fields.filter(\.externalId).map(\.name)
+            + object.fields.filter { !$0.externalId && $0.idLookup && $0.name != "Id" }.map(\.name) + ["Id"]
         let mappedKey = matches.compactMap(\.field).first { name in
             object.field(named: name).map { $0.externalId } ?? false
         }

@@ -67,7 +67,7 @@ public struct MappingValidator {
 
     // MARK: - Object level
 
-    private func checkTimeZone(_ state: inout State) -> TimeZone? {
+    func checkTimeZone(_ state: inout State) -> TimeZone? {
         guard let name = mapping.timeZone else { return TimeZone(identifier: "UTC") }
         if let zone = TimeZone(identifier: name) { return zone }
         let suggestion = FuzzyName.closest(to: name, among: TimeZone.knownTimeZoneIdentifiers)
@@ -77,7 +77,7 @@ public struct MappingValidator {
         return TimeZone(identifier: "UTC")
     }
 
-    private func checkObjectPermissions(_ object: ObjectDescribe, _ state: inout State) {
+    func checkObjectPermissions(_ object: ObjectDescribe, _ state: inout State) {
         let allowed: Bool
         switch mapping.operation {
         case .insert: allowed = object.createable
@@ -95,7 +95,7 @@ public struct MappingValidator {
 
     // MARK: - Rules
 
-    private func compileField(_ rule: FieldRule, object: ObjectDescribe, zone: TimeZone?, _ state: inout State) {
+    func compileField(_ rule: FieldRule, object: ObjectDescribe, zone: TimeZone?, _ state: inout State) {
         guard let field = resolve(rule.field, on: object, at: rule.location, &state) else { return }
         guard checkWritable(field, object: object, at: rule.location, &state) else { return }
         guard state.claim(field.name, at: rule.location) else { return }
@@ -128,7 +128,7 @@ public struct MappingValidator {
         }
     }
 
-    private func compileLookup(_ rule: LookupRule, object: ObjectDescribe, _ state: inout State) {
+    func compileLookup(_ rule: LookupRule, object: ObjectDescribe, _ state: inout State) {
         let field: FieldDescribe
         if let byRelationship = object.field(relationship: rule.field), rule.namedByRelationship
             || object.field(named: rule.field) == nil
@@ -205,7 +205,7 @@ public struct MappingValidator {
         }
     }
 
-    private func compileConstant(_ rule: ConstantRule, object: ObjectDescribe, zone: TimeZone?, _ state: inout State) {
+    func compileConstant(_ rule: ConstantRule, object: ObjectDescribe, zone: TimeZone?, _ state: inout State) {
         guard let field = resolve(rule.field, on: object, at: rule.location, &state) else { return }
         guard checkWritable(field, object: object, at: rule.location, &state) else { return }
         guard state.claim(field.name, at: rule.location) else { return }
@@ -229,7 +229,7 @@ public struct MappingValidator {
         }
     }
 
-    private func compileDestructive(_ object: ObjectDescribe, _ state: inout State) {
+    func compileDestructive(_ object: ObjectDescribe, _ state: inout State) {
         var found = false
         for rule in mapping.fields {
             guard rule.field.lowercased() == "id" else {
@@ -266,7 +266,7 @@ public struct MappingValidator {
 
     // MARK: - Keys and required fields
 
-    private func checkKey(_ object: ObjectDescribe, _ state: inout State) {
+    func checkKey(_ object: ObjectDescribe, _ state: inout State) {
         switch mapping.operation {
         case .upsert:
             guard let name = mapping.externalIDField, !name.isEmpty else {
@@ -314,7 +314,7 @@ public struct MappingValidator {
         }
     }
 
-    private func checkRequired(_ object: ObjectDescribe, _ state: inout State) {
+    func checkRequired(_ object: ObjectDescribe, _ state: inout State) {
         guard mapping.operation.creates else { return }
         for field in object.fields where isRequired(field) && !state.claimed.keys.contains(field.name) {
             if mapping.operation == .upsert, field.name == state.externalIDField { continue }
@@ -325,171 +325,15 @@ public struct MappingValidator {
         }
     }
 
-    private func isRequired(_ field: FieldDescribe) -> Bool {
+    func isRequired(_ field: FieldDescribe) -> Bool {
         field.createable && !field.nillable && !field.defaultedOnCreate && field.type != .boolean
     }
 
-    private func isKey(_ field: FieldDescribe) -> Bool {
+    func isKey(_ field: FieldDescribe) -> Bool {
         switch mapping.operation {
         case .upsert: return field.name.lowercased() == (mapping.externalIDField ?? "").lowercased()
         case .update: return field.name == "Id"
         default: return false
-        }
-    }
-
-    // MARK: - Columns
-
-    private func checkColumns(_ header: [String], _ state: inout State) {
-        let present = Set(header)
-        for rule in mapping.fields where !present.contains(rule.column) {
-            missingColumn(rule.column, at: rule.location, header: header, &state)
-        }
-        for rule in mapping.lookups where !present.contains(rule.column) {
-            missingColumn(rule.column, at: rule.location, header: header, &state)
-        }
-        let mapped = Set(mapping.mappedColumns)
-        for column in header where !mapped.contains(column) {
-            state.warning(
-                .unmappedColumn, at: SourceLocation(file: mapping.path, line: 0), field: nil,
-                "CSV column '\(column)' is not mapped and will not be loaded",
-                fix: "map it under 'fields:' if it should be loaded")
-        }
-    }
-
-    private func missingColumn(_ column: String, at location: SourceLocation, header: [String], _ state: inout State) {
-        let suggestion = FuzzyName.closest(to: column, among: header)
-        state.error(
-            .missingColumn, at: location, "column '\(column)' is not in the CSV header",
-            fix: suggestion.map { "did you mean '\($0)'?" } ?? "the header has: \(header.joined(separator: ", "))")
-    }
-
-    // MARK: - Helpers
-
-    private func resolve(_ name: String, on object: ObjectDescribe, at location: SourceLocation, _ state: inout State)
-        -> FieldDescribe?
-    {
-        if let field = object.field(named: name) { return field }
-        state.error(
-            .unknownField, at: location, field: name, "field '\(name)' does not exist on \(object.name)",
-            fix: object.suggestion(forField: name) ?? "check the API name in Setup (custom fields end in __c)")
-        return nil
-    }
-
-    private func checkWritable(
-        _ field: FieldDescribe, object: ObjectDescribe, at location: SourceLocation, _ state: inout State
-    ) -> Bool {
-        if field.calculated || field.autoNumber {
-            state.error(
-                .readOnlyField, at: location, field: field.name,
-                "\(object.name).\(field.name) is \(field.autoNumber ? "an auto-number" : "a formula (calculated)") field and cannot be written",
-                fix: "remove the mapping; Salesforce computes this field")
-            return false
-        }
-        let name = "\(object.name).\(field.name)"
-        switch mapping.operation {
-        case .insert where !field.createable:
-            state.error(
-                .notCreateable, at: location, field: field.name, "\(name) is not createable",
-                fix: "remove the mapping or check field-level security")
-            return false
-        case .update where !field.updateable:
-            if field.name == "Id" { return true }
-            state.error(
-                .notUpdateable, at: location, field: field.name, "\(name) is not updateable",
-                fix: "remove the mapping or check field-level security")
-            return false
-        case .upsert:
-            if field.name == "Id" { return true }
-            if !field.createable && !field.updateable {
-                state.error(
-                    .notCreateable, at: location, field: field.name, "\(name) is neither createable nor updateable",
-                    fix: "remove the mapping or check field-level security")
-                return false
-            }
-            if !field.createable {
-                state.warning(
-                    .notCreateable, at: location, field: field.name,
-                    "\(name) is not createable: rows that create records will fail",
-                    fix: "remove the mapping if the file holds new records")
-            } else if !field.updateable {
-                state.warning(
-                    .notUpdateable, at: location, field: field.name,
-                    "\(name) is not updateable: rows that match existing records will fail",
-                    fix: "remove the mapping if the file holds existing records")
-            }
-        default:
-            break
-        }
-        return true
-    }
-
-    private func restrictedValues(_ field: FieldDescribe) -> [String]? {
-        guard field.type == .picklist || field.type == .multipicklist, field.restrictedPicklist else { return nil }
-        return field.picklistValues.filter(\.active).map(\.value)
-    }
-
-    private func picklistFix(_ value: String, _ values: [String]) -> String {
-        if let hit = FuzzyName.closest(to: value, among: values) { return "did you mean '\(hit)'?" }
-        return "allowed values: \(values.prefix(12).joined(separator: ", "))\(values.count > 12 ? ", ..." : "")"
-    }
-
-    private func externalIDFix(_ object: ObjectDescribe) -> String {
-        let keys = object.fields.filter { $0.externalId || $0.idLookup }.map(\.name)
-        return "use one of \(keys.joined(separator: ", "))"
-    }
-
-    /// Accumulates findings and compiled pieces while the rules are walked.
-    struct State {
-        let mapping: ImportMapping
-        var diagnostics: [MappingDiagnostic] = []
-        var columns: [CompiledColumn] = []
-        var constants: [CompiledConstant] = []
-        var claimed: [String: SourceLocation] = [:]
-        var externalIDField: String?
-        var keyColumnIndex: Int?
-        var keyIsCaseSensitive = false
-
-        init(mapping: ImportMapping) { self.mapping = mapping }
-
-        mutating func error(
-            _ kind: MappingDiagnostic.Kind, at location: SourceLocation, field: String? = nil, _ message: String,
-            fix: String? = nil
-        ) {
-            diagnostics.append(MappingDiagnostic(.error, kind, at: location, field: field, message, fix: fix))
-        }
-
-        mutating func warning(
-            _ kind: MappingDiagnostic.Kind, at location: SourceLocation, field: String? = nil, _ message: String,
-            fix: String? = nil
-        ) {
-            diagnostics.append(MappingDiagnostic(.warning, kind, at: location, field: field, message, fix: fix))
-        }
-
-        /// Records that `field` is written; a second writer is an error.
-        mutating func claim(_ field: String, at location: SourceLocation) -> Bool {
-            if let first = claimed[field] {
-                error(
-                    .duplicateField, at: location, field: field,
-                    "\(field) is already written by line \(first.line)", fix: "keep one mapping for \(field)")
-                return false
-            }
-            claimed[field] = location
-            return true
-        }
-
-        func report(object: String, externalIDField: String?) -> ValidationReport {
-            let sorted = diagnostics.enumerated().sorted { lhs, rhs in
-                let l = lhs.element.location
-                let r = rhs.element.location
-                if l.file != r.file { return l.file < r.file }
-                if l.line != r.line { return l.line < r.line }
-                return lhs.offset < rhs.offset
-            }.map(\.element)
-            return ValidationReport(
-                diagnostics: sorted,
-                compiled: CompiledMapping(
-                    object: object, operation: mapping.operation, externalIDField: externalIDField, columns: columns,
-                    constants: constants, keyColumnIndex: keyColumnIndex, keyIsCaseSensitive: keyIsCaseSensitive))
         }
     }
 }

@@ -4,7 +4,7 @@ import SOQL
 /// `Sforce-Locator` (ending in the literal `null`), list, abort and delete.
 enum BulkQueryRoutes {
     /// Rows per results page when the client sends no `maxRecords`.
-    static let defaultPageSize = 100_000
+    static let defaultPageSize = 50_000
 
     static func install(into router: inout Router) {
         let jobs = BulkQueryJobStore()
@@ -132,11 +132,13 @@ enum BulkQueryRoutes {
         let end = min(result.recordCount, offset + pageSize)
         let renderer = RecordCSVRenderer(
             result: result, columns: columns, delimiter: job.delimiterByte, lineEnding: job.lineEndingBytes)
-        var body: [UInt8] = []
-        body.reserveCapacity(64 + (end - offset) * 24 * max(1, columns.count))
-        context.org.store.read { _ in
-            renderer.appendHeader(to: &body)
-            renderer.appendRows(offset..<end, to: &body)
+        let body: [UInt8] = context.org.store.read { _ in
+            var header: [UInt8] = []
+            renderer.appendHeader(to: &header)
+            let buffer = ByteOutput(capacity: header.count + (end - offset) * 16 * max(1, columns.count))
+            buffer.append(header)
+            renderer.appendRows(offset..<end, to: buffer)
+            return buffer.bytes
         }
         let next = end < result.recordCount ? BulkQueryLocator.encode(end) : "null"
         return SimResponse(

@@ -87,7 +87,7 @@ public struct DataGenerator: Sendable {
             }
         }
         let base = table.slotCount
-        let parentTables = parents
+        let fieldKinds = kinds(schema: schema, parents: parents)
         let chunk = 50_000
         let chunks = (count + chunk - 1) / chunk
         let objectSalt = UInt64(truncatingIfNeeded: schema.name.utf8.reduce(UInt64(1469598103934665603)) { ($0 ^ UInt64($1)) &* 1099511628211 })
@@ -100,7 +100,7 @@ public struct DataGenerator: Sendable {
             rows.reserveCapacity(end - start)
             for i in start..<end {
                 let slot = base + i
-                rows.append(makeRow(schema: schema, table: table, slot: slot, index: i, rng: &rng, parents: parentTables, adminID: adminID, now: now))
+                rows.append(makeRow(schema: schema, table: table, slot: slot, index: i, rng: &rng, kinds: fieldKinds, adminID: adminID, now: now))
             }
             rowChunks.set(c, rows)
         }
@@ -112,66 +112,108 @@ public struct DataGenerator: Sendable {
         }
     }
 
+    /// What to put in a field, decided once per object rather than per row.
+    enum Kind: Sendable {
+        case skip, id, isDeleted, user, created, modified, firstName, lastName, companyName, dealName, autoName
+        case personName, company, email, phone, title, website, street, city, state, postalCode, country, money
+        case employees, birthdate, futureDate, externalID, description, picklist([String]), boolean(Bool)
+        case parent(ObjectTable, Int, Bool)
+    }
+
+    func kinds(schema: ObjectSchema, parents: [Int: (ObjectTable, Int)]) -> [Kind] {
+        schema.fields.map { field -> Kind in
+            switch field.name {
+            case "Id": return .id
+            case "IsDeleted": return .isDeleted
+            case "OwnerId", "CreatedById", "LastModifiedById": return .user
+            case "CreatedDate": return .created
+            case "LastModifiedDate", "SystemModstamp": return .modified
+            case "FirstName": return .firstName
+            case "LastName": return .lastName
+            case "Name":
+                if schema.name == "Account" || schema.name == "Lead" { return .companyName }
+                if schema.name == "Opportunity" { return .dealName }
+                return field.autoNumber ? .autoName : .personName
+            case "Company": return .company
+            case "Email": return .email
+            case "Phone", "MobilePhone": return .phone
+            case "Title": return .title
+            case "Website": return .website
+            case "BillingStreet", "MailingStreet", "ShippingStreet": return .street
+            case "BillingCity", "MailingCity", "ShippingCity", "City": return .city
+            case "BillingState", "MailingState", "ShippingState", "State": return .state
+            case "BillingPostalCode", "MailingPostalCode", "ShippingPostalCode", "PostalCode": return .postalCode
+            case "BillingCountry", "MailingCountry", "ShippingCountry", "Country": return .country
+            case "AnnualRevenue", "Amount", "Amount__c": return .money
+            case "NumberOfEmployees": return .employees
+            case "Birthdate": return .birthdate
+            case "CloseDate", "Due_Date__c": return .futureDate
+            case "Legacy_Id__c", "Invoice_Number__c": return .externalID
+            case "Description": return .description
+            default:
+                if field.type == .picklist, field.createable, !field.picklistValues.isEmpty, field.compoundFieldName == nil {
+                    return .picklist(field.picklistValues)
+                }
+                if field.type == .boolean { return .boolean(field.createable) }
+                if let (parent, count) = parents[field.ordinal] { return .parent(parent, count, field.nillable) }
+                return .skip
+            }
+        }
+    }
+
+    /// `n` as decimal text padded with zeros to `width` (String(format:) is slow in a hot loop).
+    static func padded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+
     func makeRow(
-        schema: ObjectSchema, table: ObjectTable, slot: Int, index: Int, rng: inout Random, parents: [Int: (ObjectTable, Int)],
+        schema: ObjectSchema, table: ObjectTable, slot: Int, index: Int, rng: inout Random, kinds: [Kind],
         adminID: String, now: Int64
     ) -> Row {
-        var values = [FieldValue](repeating: .null, count: schema.fields.count)
+        var values = [FieldValue](repeating: .null, count: kinds.count)
         let first = rng.pick(Self.firstNames)
         let last = rng.pick(Self.lastNames)
         let city = rng.pick(Self.cities)
         let created = now - Int64(rng.int(3 * 365 * 86_400)) * 1000
         let number = index + 1
-        for field in schema.fields {
-            let o = field.ordinal
-            switch field.name {
-            case "Id": values[o] = .id(table.id(ofSlot: slot))
-            case "IsDeleted": values[o] = .bool(false)
-            case "OwnerId", "CreatedById", "LastModifiedById": values[o] = .id(adminID)
-            case "CreatedDate": values[o] = .dateTime(created)
-            case "LastModifiedDate", "SystemModstamp": values[o] = .dateTime(created + Int64(rng.int(86_400_000)))
-            case "FirstName": values[o] = .text(first)
-            case "LastName": values[o] = .text(last)
-            case "Name":
-                if schema.name == "Account" || schema.name == "Lead" {
-                    values[o] = .text("\(rng.pick(Self.companyWords)) \(rng.pick(Self.companySuffixes)) \(number)")
-                } else if schema.name == "Opportunity" {
-                    values[o] = .text("\(rng.pick(Self.companyWords)) deal \(number)")
-                } else if field.autoNumber {
-                    values[o] = .text("\(schema.name.prefix(3).uppercased())-\(String(format: "%08d", number))")
-                } else {
-                    values[o] = .text("\(first) \(last)")
-                }
-            case "Company": values[o] = .text("\(rng.pick(Self.companyWords)) \(rng.pick(Self.companySuffixes))")
-            case "Email": values[o] = .text("\(first.lowercased()).\(last.lowercased()).\(number)@example.com")
-            case "Phone", "MobilePhone":
-                values[o] = .text("(\(200 + rng.int(800))) 555-\(String(format: "%04d", rng.int(10000)))")
-            case "Title": values[o] = .text(rng.pick(Self.titles))
-            case "Website": values[o] = .text("www.\(rng.pick(Self.companyWords).lowercased().replacingOccurrences(of: " ", with: "")).example.com")
-            case "BillingStreet", "MailingStreet", "ShippingStreet":
-                values[o] = .text("\(1 + rng.int(9999)) \(rng.pick(Self.streets))")
-            case "BillingCity", "MailingCity", "ShippingCity", "City": values[o] = .text(city.0)
-            case "BillingState", "MailingState", "ShippingState", "State": values[o] = .text(city.1)
-            case "BillingPostalCode", "MailingPostalCode", "ShippingPostalCode", "PostalCode": values[o] = .text(city.2)
-            case "BillingCountry", "MailingCountry", "ShippingCountry", "Country": values[o] = .text("USA")
-            case "AnnualRevenue", "Amount", "Amount__c": values[o] = .double(Double(rng.int(5_000_000)) + 1000)
-            case "NumberOfEmployees": values[o] = .int(Int64(1 + rng.int(20000)))
-            case "Birthdate":
+        let prefix = String(schema.name.prefix(3)).uppercased()
+        for (o, kind) in kinds.enumerated() {
+            switch kind {
+            case .skip: break
+            case .id: values[o] = .id(table.id(ofSlot: slot))
+            case .isDeleted: values[o] = .bool(false)
+            case .user: values[o] = .id(adminID)
+            case .created: values[o] = .dateTime(created)
+            case .modified: values[o] = .dateTime(created + Int64(rng.int(86_400_000)))
+            case .firstName: values[o] = .text(first)
+            case .lastName: values[o] = .text(last)
+            case .companyName:
+                values[o] = .text("\(rng.pick(Self.companyWords)) \(rng.pick(Self.companySuffixes)) \(number)")
+            case .dealName: values[o] = .text("\(rng.pick(Self.companyWords)) deal \(number)")
+            case .autoName: values[o] = .text("\(prefix)-\(Self.padded(number, 8))")
+            case .personName: values[o] = .text("\(first) \(last)")
+            case .company: values[o] = .text("\(rng.pick(Self.companyWords)) \(rng.pick(Self.companySuffixes))")
+            case .email: values[o] = .text("\(first.lowercased()).\(last.lowercased()).\(number)@example.com")
+            case .phone: values[o] = .text("(\(200 + rng.int(800))) 555-\(Self.padded(rng.int(10000), 4))")
+            case .title: values[o] = .text(rng.pick(Self.titles))
+            case .website: values[o] = .text("www.\(rng.pick(Self.companyWords).lowercased().replacingOccurrences(of: " ", with: "")).example.com")
+            case .street: values[o] = .text("\(1 + rng.int(9999)) \(rng.pick(Self.streets))")
+            case .city: values[o] = .text(city.0)
+            case .state: values[o] = .text(city.1)
+            case .postalCode: values[o] = .text(city.2)
+            case .country: values[o] = .text("USA")
+            case .money: values[o] = .double(Double(rng.int(5_000_000)) + 1000)
+            case .employees: values[o] = .int(Int64(1 + rng.int(20000)))
+            case .birthdate:
                 values[o] = .date(Int32(ValueFormat.days(year: 1950 + Int64(rng.int(50)), month: 1 + Int64(rng.int(12)), day: 1 + Int64(rng.int(28)))))
-            case "CloseDate", "Due_Date__c": values[o] = .date(Int32(created / 86_400_000) + Int32(rng.int(365)))
-            case "Legacy_Id__c", "Invoice_Number__c":
-                values[o] = .text("\(schema.name.prefix(3).uppercased())-\(String(format: "%07d", number))")
-            case "Description": values[o] = .text("Generated record \(number) for \(schema.name)")
-            default:
-                if field.type == .picklist, field.createable, !field.picklistValues.isEmpty, field.compoundFieldName == nil,
-                    rng.int(4) != 0
-                {
-                    values[o] = .text(rng.pick(field.picklistValues))
-                } else if field.type == .boolean {
-                    values[o] = .bool(field.createable ? rng.int(5) == 0 : false)
-                } else if let (parent, count) = parents[o] {
-                    if !field.nillable || rng.int(10) != 0 { values[o] = .id(parent.id(ofSlot: rng.int(count))) }
-                }
+            case .futureDate: values[o] = .date(Int32(created / 86_400_000) + Int32(rng.int(365)))
+            case .externalID: values[o] = .text("\(prefix)-\(Self.padded(number, 7))")
+            case .description: values[o] = .text("Generated record \(number) for \(schema.name)")
+            case let .picklist(list): if rng.int(4) != 0 { values[o] = .text(rng.pick(list)) }
+            case let .boolean(createable): values[o] = .bool(createable ? rng.int(5) == 0 : false)
+            case let .parent(parent, count, nillable):
+                if !nillable || rng.int(10) != 0 { values[o] = .id(parent.id(ofSlot: rng.int(count))) }
             }
         }
         return Row.encode(values)

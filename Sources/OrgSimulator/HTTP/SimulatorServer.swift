@@ -24,6 +24,8 @@ public final class SimulatorServer: Sendable {
         CoreRoutes.install(into: &router)
         QueryRoutes.install(into: &router)
         let log = try configuration.accessLogPath.map { try AccessLog(path: $0) }
+        let routes = router
+        org.routerBox.withLock { $0 = routes }
         processor = RequestProcessor(org: org, router: router, accessLog: log)
     }
 
@@ -88,6 +90,11 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var head: HTTPRequestHead?
     private var body: [UInt8] = []
     private var tooLarge = false
+    private var rejected = false
+
+    static func tooLargeError(_ max: Int) -> APIError {
+        APIError(status: 413, "EXCEEDED_MAX_SIZE_REQUEST", "Request body exceeds the maximum size of \(max / (1024 * 1024)) MB")
+    }
 
     init(processor: RequestProcessor, pool: NIOThreadPool, maxBodyBytes: Int) {
         self.processor = processor
@@ -102,7 +109,10 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
             body = []
             tooLarge = false
             if let length = h.headers.first(name: "Content-Length").flatMap(Int.init), length > maxBodyBytes {
+                // Answer at once and close: the client may still be sending a body we will never read.
                 tooLarge = true
+                rejected = true
+                write(context: context, response: Self.tooLargeError(maxBodyBytes).response, version: h.version, keepAlive: false)
             }
         case var .body(buffer):
             guard !tooLarge else { return }
@@ -115,13 +125,15 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .end:
             guard let head else { return }
             self.head = nil
+            if rejected {
+                rejected = false
+                body = []
+                return
+            }
             let keepAlive = head.isKeepAlive
             let version = head.version
             if tooLarge {
-                let error = APIError(
-                    status: 413, "EXCEEDED_MAX_SIZE_REQUEST",
-                    "Request body exceeds the maximum size of \(maxBodyBytes / (1024 * 1024)) MB")
-                write(context: context, response: error.response, version: version, keepAlive: false)
+                write(context: context, response: Self.tooLargeError(maxBodyBytes).response, version: version, keepAlive: false)
                 body = []
                 return
             }
@@ -132,28 +144,46 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
             let processor = self.processor
             let loop = context.eventLoop
             let bound = NIOLoopBound((self, context), eventLoop: loop)
+            // In flight from arrival until the response is fully written, injected latency included.
+            let stats = processor.org.stats
+            stats.requestStarted()
             pool.runIfActive(eventLoop: loop) { processor.process(request, remote: remote) }
                 .whenComplete { result in
                     let (handler, context) = bound.value
                     switch result {
                     case let .success(.respond(response, delay)):
                         if delay > 0 {
-                            loop.scheduleTask(in: .milliseconds(Int64(delay))) {
+                            let task = loop.scheduleTask(in: .milliseconds(Int64(delay))) {
                                 let (handler, context) = bound.value
-                                handler.write(context: context, response: response, version: version, keepAlive: keepAlive)
+                                handler.write(
+                                    context: context, response: response, version: version, keepAlive: keepAlive,
+                                    written: stats.requestEnded)
                             }
+                            // A loop shutting down cancels the task; the request still leaves the count.
+                            task.futureResult.whenFailure { _ in stats.requestEnded() }
                         } else {
-                            handler.write(context: context, response: response, version: version, keepAlive: keepAlive)
+                            handler.write(
+                                context: context, response: response, version: version, keepAlive: keepAlive,
+                                written: stats.requestEnded)
                         }
                     case .success(.drop), .failure:
                         context.close(promise: nil)
+                        stats.requestEnded()
                     }
                 }
         }
     }
 
-    func write(context: ChannelHandlerContext, response: SimResponse, version: HTTPVersion, keepAlive: Bool) {
-        guard context.channel.isActive else { return }
+    /// Writes the response; `written` runs once the last part is flushed (or at once when the
+    /// connection is already gone).
+    func write(
+        context: ChannelHandlerContext, response: SimResponse, version: HTTPVersion, keepAlive: Bool,
+        written: (@Sendable () -> Void)? = nil
+    ) {
+        guard context.channel.isActive else {
+            written?()
+            return
+        }
         var headers = HTTPHeaders(response.headers)
         headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
         headers.replaceOrAdd(name: "Date", value: Self.httpDate())
@@ -165,6 +195,7 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
         let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
+            written?()
             if !keepAlive { bound.value.close(promise: nil) }
         }
     }

@@ -38,7 +38,7 @@ struct RecordSaver {
         var given = Set<Int>()
         try apply(input, to: &values, given: &given, creating: true)
         // Defaults and system fields.
-        for field in schema.fields where !given.contains(field.ordinal) {
+        for field in schema.defaultedFields where !given.contains(field.ordinal) {
             if field.type == .boolean { values[field.ordinal] = .bool(field.defaultBoolean ?? false) }
             if let d = field.defaultPicklistValue, field.type == .picklist || field.type == .multipicklist {
                 values[field.ordinal] = .text(d)
@@ -52,7 +52,7 @@ struct RecordSaver {
         for o in [schema.createdByOrdinal, schema.lastModifiedByOrdinal] { if let o { values[o] = .id(userID) } }
         if let o = schema.isDeletedOrdinal { values[o] = .bool(false) }
         fillComputedName(&values)
-        let missing = schema.fields.filter { $0.isRequiredOnCreate && values[$0.ordinal].isNull && !$0.autoNumber }
+        let missing = schema.requiredOnCreate.filter { values[$0.ordinal].isNull }
         if !missing.isEmpty {
             let names = missing.map(\.name)
             throw SaveError(
@@ -163,7 +163,7 @@ struct RecordSaver {
             if hard {
                 table.purge(slot: slot)
             } else {
-                table.recycle(slot: slot)
+                table.recycle(slot: slot, at: now, by: userID)
             }
         }
         // Cascade to children.
@@ -292,7 +292,7 @@ struct RecordSaver {
             "INVALID_TYPE_ON_FIELD_IN_RECORD", "\(field.name): value not of required type: \(text)", fields: [field.name])
         switch field.type.storage {
         case .text, .compound:
-            if field.length > 0, text.count > field.length {
+            if field.length > 0, text.utf8.count > field.length, text.count > field.length {
                 throw SaveError(
                     "STRING_TOO_LONG", "\(field.name): data value too large: \(text.prefix(100)) (max length=\(field.length))",
                     fields: [field.name])
@@ -353,13 +353,25 @@ struct RecordSaver {
         }
     }
 
+    /// One `@` with text before it, a dot after it, and no spaces (byte scan: Foundation's
+    /// `contains` is slow in the per-record path).
     static func looksLikeEmail(_ s: String) -> Bool {
-        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !s.contains(" ")
+        var at = -1
+        var dotAfterAt = false
+        for (i, c) in s.utf8.enumerated() {
+            if c == 0x20 { return false }
+            if c == UInt8(ascii: "@") {
+                if at >= 0 { return false }
+                at = i
+            } else if c == UInt8(ascii: "."), at >= 0 {
+                dotAfterAt = true
+            }
+        }
+        return at > 0 && dotAfterAt
     }
 
     private func checkUnique(_ values: [FieldValue], slot: Int?) throws(SaveError) {
-        for field in schema.fields where field.unique && field.type != .id {
+        for field in schema.uniqueFields {
             let v = values[field.ordinal]
             guard !v.isNull else { continue }
             let others = table.slots(where: field, equals: v).filter { $0 != slot }

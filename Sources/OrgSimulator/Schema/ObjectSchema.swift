@@ -23,6 +23,11 @@ public final class ObjectSchema: Sendable {
     public let describeVersion: String
 
     private let ordinalByLowercasedName: [String: Int]
+    private let ordinalByName: [String: Int]
+    /// Fields required on create, unique fields, and fields with defaults: precomputed for the save path.
+    let requiredOnCreate: [FieldSchema]
+    let uniqueFields: [FieldSchema]
+    let defaultedFields: [FieldSchema]
     private let relationshipOrdinalByLowercasedName: [String: Int]
     private let childByLowercasedName: [String: Int]
 
@@ -62,6 +67,13 @@ public final class ObjectSchema: Sendable {
             if let rel = field.relationshipName { byRelationship[rel.lowercased()] = field.ordinal }
         }
         ordinalByLowercasedName = byName
+        ordinalByName = Dictionary(fields.map { ($0.name, $0.ordinal) }, uniquingKeysWith: { a, _ in a })
+        requiredOnCreate = fields.filter { $0.isRequiredOnCreate && !$0.autoNumber }
+        uniqueFields = fields.filter { $0.unique && $0.type != .id }
+        defaultedFields = fields.filter {
+            $0.type == .boolean || $0.autoNumber
+                || ($0.defaultPicklistValue != nil && ($0.type == .picklist || $0.type == .multipicklist))
+        }
         relationshipOrdinalByLowercasedName = byRelationship
         var children: [String: Int] = [:]
         for (i, child) in childRelationships.enumerated() {
@@ -81,7 +93,8 @@ public final class ObjectSchema: Sendable {
 
     /// The field named `name` (any case), or nil.
     public func field(named name: String) -> FieldSchema? {
-        ordinalByLowercasedName[name.lowercased()].map { fields[$0] }
+        if let exact = ordinalByName[name] { return fields[exact] }
+        return ordinalByLowercasedName[name.lowercased()].map { fields[$0] }
     }
 
     /// The reference field whose relationship name is `relationshipName` (any case): `Account` → `AccountId`.

@@ -1,7 +1,7 @@
 /// A field reached from a root record: zero or more parent hops, then a field of the last object.
 ///
 /// Compiled once per query (names resolved to ordinals), then applied to every row.
-struct FieldAccessor: Sendable {
+final class FieldAccessor: Sendable {
     /// Parent hops from the root object.
     let hops: [ParentHop]
     /// The field on the final object (for polymorphic hops: on the first candidate object).
@@ -11,13 +11,24 @@ struct FieldAccessor: Sendable {
     /// Canonical dotted path (`Account.Owner.Name`).
     let canonicalPath: String
 
+    init(hops: [ParentHop], field: FieldSchema, objectName: String, canonicalPath: String) {
+        self.hops = hops
+        self.field = field
+        self.objectName = objectName
+        self.canonicalPath = canonicalPath
+        ordinal = field.ordinal
+    }
+
+    /// `field.ordinal`, kept apart for the hot path.
+    let ordinal: Int
+
     /// The storage of the field's values.
     var storage: FieldType.StorageKind { field.type.storage }
 
     /// The row and ordinal holding the value for `row`, or nil when a parent on the way is missing.
     @inline(__always)
     func locate(_ row: Row) -> (Row, Int)? {
-        if hops.isEmpty { return (row, field.ordinal) }
+        if hops.isEmpty { return (row, ordinal) }
         var current = row
         var table: ObjectTable?
         for hop in hops {

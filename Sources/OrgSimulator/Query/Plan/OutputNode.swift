@@ -2,8 +2,8 @@
 ///
 /// Keys are pre-rendered as `"Name":` bytes so rendering a record is a sequence of appends.
 indirect enum OutputNode: Sendable {
-    /// A field of the current object.
-    case field(key: [UInt8], field: FieldSchema)
+    /// A field of the current object: its ordinal, storage and canonical name (for polymorphic parents).
+    case field(key: [UInt8], ordinal: Int, storage: FieldType.StorageKind, name: String)
     /// A compound address or location field, built from its component fields.
     case compound(key: [UInt8], field: FieldSchema, parts: [CompoundPart])
     /// A child-to-parent relationship: a nested object with its own `attributes`, or `null`.

@@ -64,7 +64,7 @@ extension QueryCompiler {
                 builder.entries.append(.node(.compound(key: keyBytes, field: field, parts: compoundParts(field, owner))))
                 columns = nil
             } else {
-                builder.entries.append(.node(.field(key: keyBytes, field: field)))
+                builder.entries.append(.node(.field(key: keyBytes, ordinal: field.ordinal, storage: field.type.storage, name: field.name)))
                 columns?.append(FlatColumn(header: accessor.canonicalPath, accessor: accessor))
             }
         }

@@ -25,23 +25,38 @@ struct RecordCSVRenderer {
 
     /// Appends the rows `range` of the result.
     func appendRows(_ range: Range<Int>, to out: inout [UInt8]) {
+        let buffer = ByteOutput(capacity: max(1024, range.count * 64))
+        appendRows(range, to: buffer)
+        out.append(contentsOf: UnsafeBufferPointer(start: buffer.base, count: buffer.count))
+    }
+
+    /// Appends the rows `range` of the result to a byte buffer (the fast path of Bulk results pages).
+    func appendRows(_ range: Range<Int>, to out: ByteOutput) {
         let table = result.plan.table
-        let columns = self.columns
-        for i in range {
-            guard let row = table.row(at: Int(result.slots[i])) else { continue }
-            for (c, column) in columns.enumerated() {
-                if c > 0 { out.append(delimiter) }
-                let accessor = column.accessor
-                if accessor.hops.isEmpty {
-                    row.appendCSV(at: accessor.field.ordinal, to: &out)
-                } else if let (target, ordinal) = accessor.locate(row) {
-                    target.appendCSV(at: ordinal, to: &out)
-                } else {
-                    out.append(UInt8(ascii: "\""))
-                    out.append(UInt8(ascii: "\""))
+        // Direct columns as plain ordinals (-1 for relationship columns): no struct copies per value.
+        let ordinals = columns.map { $0.accessor.hops.isEmpty ? $0.accessor.ordinal : -1 }
+        let accessors = columns.map(\.accessor)
+        let delimiter = self.delimiter
+        let quote = UInt8(ascii: "\"")
+        ordinals.withUnsafeBufferPointer { ordinals in
+            lineEnding.withUnsafeBufferPointer { lineEnding in
+                result.slots.withUnsafeBufferPointer { slots in
+                    for i in range {
+                        guard let row = table.row(at: Int(slots[i])) else { continue }
+                        out.ensure(CSVValueWriter.bound(row, columns: ordinals.count) + lineEnding.count)
+                        CSVValueWriter.writeRow(row, ordinals, delimiter: delimiter, to: out) { c in
+                            if let (target, ordinal) = accessors[c].locate(row) {
+                                out.ensure(CSVValueWriter.bound(target, columns: 1))
+                                target.bytes.withUnsafeBufferPointer { CSVValueWriter.writeCell($0, ordinal, to: out) }
+                            } else {
+                                out.put(quote)
+                                out.put(quote)
+                            }
+                        }
+                        out.put(lineEnding)
+                    }
                 }
             }
-            out.append(contentsOf: lineEnding)
         }
     }
 }

@@ -77,10 +77,10 @@ struct RecordJSONRenderer {
         for node in nodes {
             out.append(UInt8(ascii: ","))
             switch node {
-            case .field(let key, let field):
+            case .field(let key, let ordinal, let storage, let name):
                 out.append(contentsOf: key)
-                let ordinal = sameObject ? field.ordinal : (table.schema.field(named: field.name)?.ordinal ?? -1)
-                RecordJSONRenderer.appendValue(row, ordinal, field.type.storage, to: &out)
+                let actual = sameObject ? ordinal : (table.schema.field(named: name)?.ordinal ?? -1)
+                RecordJSONRenderer.appendValue(row, actual, storage, to: &out)
             case .compound(let key, _, let parts):
                 out.append(contentsOf: key)
                 appendCompound(row, parts, to: &out)
