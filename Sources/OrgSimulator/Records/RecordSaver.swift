@@ -163,7 +163,7 @@ struct RecordSaver {
             if hard {
                 table.purge(slot: slot)
             } else {
-                table.recycle(slot: slot)
+                table.recycle(slot: slot, at: now, by: userID)
             }
         }
         // Cascade to children.

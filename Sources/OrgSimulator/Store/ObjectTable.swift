@@ -180,13 +180,23 @@ public final class ObjectTable: @unchecked Sendable {
         reindex(slot: slot, old: old, new: row)
     }
 
-    /// Moves a live record to the recycle bin (IsDeleted = true).
-    func recycle(slot: Int) {
+    /// Moves a live record to the recycle bin (IsDeleted = true). As in Salesforce, deleting is a
+    /// modification: SystemModstamp, LastModifiedDate and LastModifiedById take the time and user of
+    /// the delete, so incremental `queryAll ... WHERE SystemModstamp >= X` exports see deletions.
+    /// - Parameters:
+    ///   - at: the delete time, epoch milliseconds.
+    ///   - by: the 18-character Id of the deleting user.
+    func recycle(slot: Int, at now: Int64, by userID: String) {
         version &+= 1
         guard states[slot] == .live, let row = rows[slot] else { return }
         var values = row.decodeAll()
+        while values.count < schema.fields.count { values.append(.null) }
         if let o = schema.isDeletedOrdinal { values[o] = .bool(true) }
-        rows[slot] = Row.encode(values)
+        for o in [schema.lastModifiedDateOrdinal, schema.systemModstampOrdinal] { if let o { values[o] = .dateTime(now) } }
+        if let o = schema.lastModifiedByOrdinal { values[o] = .id(userID) }
+        let recycled = Row.encode(values)
+        rows[slot] = recycled
+        reindex(slot: slot, old: row, new: recycled)
         states[slot] = .recycled
         liveCount -= 1
         recycledCount += 1
