@@ -131,6 +131,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     private func execute() async throws {
+        AllocatorTuning.apply()
         let started = Date()
         InterruptHandler.install(resumable: output != nil && output != "-" && api != .rest)
         let resolved = try connection.resolve()
@@ -246,7 +247,7 @@ struct ExportCommand: AsyncParsableCommand {
             request.trackModstamp = incremental != nil
             request.incremental = filter
             if let filter {
-                request.soql = shape.addingCondition(IncrementalState.condition(watermark: filter.watermark))
+                request.soql = try shape.addingCondition(IncrementalState.condition(watermark: filter.watermark))
                 shape = try QueryShape(request.soql)
             }
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CommandSupport
 import DataImport
+import RecordFiles
 import FieldMapping
 
 /// `sfimport`: mapped CSV loads into Salesforce. Argument parsing and wiring only; the work is in DataImport.
@@ -46,6 +47,13 @@ struct SFImport: AsyncParsableCommand {
             case .operationRefused, .confirmationRequired: return CommandError(failure.message, status: .usage)
             case .remote: return CommandError(failure.message, status: .salesforceError)
             }
+        case let failure as RecordFileError:
+            // `file:line: ...`, the form editors and compilers use, so the place can be clicked or grepped.
+            var text = failure.description
+            if let file = failure.file, let line = failure.line, text.hasPrefix(file + ": ") {
+                text = "\(file):\(line): " + text.dropFirst(file.count + 2)
+            }
+            return CommandError(text, status: .fileError)
         case let failure as FieldMappingError:
             switch failure.code {
             case .unreadableFile: return CommandError(failure.message, status: .fileError)

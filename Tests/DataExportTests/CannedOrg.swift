@@ -5,6 +5,8 @@ import Synchronization
 /// An org that answers from canned REST pages and Bulk result pages, for engine tests without a server.
 final class CannedOrg: ExportOrg {
     let restPages: [String]
+    /// Pages served for a `nextRecordsUrl` (the rest of a subquery's children), keyed by that URL.
+    let continuedPages: [String: [String]]
     let bulkPages: [(csv: String, announced: Int?)]
     let jobRecords: Int?
     let countAnswer: Int
@@ -13,8 +15,10 @@ final class CannedOrg: ExportOrg {
     /// The chunk size the Bulk pages are cut into (to exercise chunk boundaries).
     let chunkSize: Int
 
-    init(restPages: [String] = [], bulkPages: [(String, Int?)] = [], jobRecords: Int? = nil, count: Int = 0, chunkSize: Int = 7) {
+    init(
+        restPages: [String] = [], continuedPages: [String: [String]] = [:], bulkPages: [(String, Int?)] = [], jobRecords: Int? = nil, count: Int = 0, chunkSize: Int = 7) {
         self.restPages = restPages
+        self.continuedPages = continuedPages
         self.bulkPages = bulkPages.map { (csv: $0.0, announced: $0.1) }
         self.jobRecords = jobRecords
         self.countAnswer = count
@@ -30,6 +34,19 @@ final class CannedOrg: ExportOrg {
         let pages = restPages
         calls.withLock { $0 += pages.count }
         return AsyncThrowingStream { continuation in
+            for page in pages { continuation.yield(Array(page.utf8)) }
+            continuation.finish()
+        }
+    }
+
+    func queryPages(continuingAt nextRecordsURL: String) -> AsyncThrowingStream<[UInt8], any Error> {
+        let pages = continuedPages[nextRecordsURL]
+        calls.withLock { $0 += pages?.count ?? 1 }
+        return AsyncThrowingStream { continuation in
+            guard let pages else {
+                continuation.finish(throwing: CannedOrgError(message: "no pages at \(nextRecordsURL)"))
+                return
+            }
             for page in pages { continuation.yield(Array(page.utf8)) }
             continuation.finish()
         }
@@ -69,6 +86,11 @@ final class CannedOrg: ExportOrg {
     func exportableObjects() async throws -> [ExportObjectSummary] { [] }
 
     func apiCallCount() async -> Int { calls.withLock { $0 } }
+}
+
+struct CannedOrgError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }
 
 /// A fresh temporary folder for one test's files.

@@ -9,7 +9,7 @@ import Testing
         #expect(shape.columns[1].path == ["account", "owner", "Name"])
         #expect(shape.objectName == "Contact")
         #expect(shape.bulkCompatible)
-        #expect(shape.countQuery == "SELECT COUNT() from Contact c where Name like 'a%'")
+        #expect(shape.countQuery == "SELECT COUNT() FROM Contact c WHERE Name LIKE 'a%'")
     }
 
     @Test func aggregatesAndSubqueriesAreRESTOnly() throws {
@@ -23,9 +23,34 @@ import Testing
 
     @Test func conditionsAreAddedInsideTheWhereClause() throws {
         let plain = try QueryShape("SELECT Id FROM Account ORDER BY Id")
-        #expect(plain.addingCondition("SystemModstamp >= 2024-01-01T00:00:00Z") == "SELECT Id FROM Account WHERE SystemModstamp >= 2024-01-01T00:00:00Z ORDER BY Id")
+        #expect(try plain.addingCondition("SystemModstamp >= 2024-01-01T00:00:00Z") == "SELECT Id FROM Account WHERE SystemModstamp >= 2024-01-01T00:00:00Z ORDER BY Id")
         let filtered = try QueryShape("SELECT Id FROM Account WHERE Name = 'x' OR Name = 'y' LIMIT 3")
-        #expect(filtered.addingCondition("A = 1") == "SELECT Id FROM Account WHERE (Name = 'x' OR Name = 'y') AND A = 1 LIMIT 3")
+        #expect(try filtered.addingCondition("A = 1") == "SELECT Id FROM Account WHERE (Name = 'x' OR Name = 'y') AND A = 1 LIMIT 3")
+    }
+
+    @Test func headersKeepTheObjectPrefixOutAndFunctionsTheirAlias() throws {
+        let shape = try QueryShape(
+            "SELECT Account.Name, toLabel(Rating) label, FORMAT(AnnualRevenue), Owner.Manager.Name FROM Account WHERE Rating IN ('Hot') OFFSET 5")
+        #expect(shape.columns.map(\.header) == ["Name", "label", "AnnualRevenue", "Owner.Manager.Name"])
+        #expect(shape.columns.map(\.path) == [["Name"], ["label"], ["AnnualRevenue"], ["Owner", "Manager", "Name"]])
+        #expect(shape.columns.map(\.kind) == [.field, .expression, .expression, .field])
+        #expect(!shape.bulkCompatible)
+        #expect(shape.countQuery == "SELECT COUNT() FROM Account WHERE Rating IN ('Hot')")
+    }
+
+    @Test func countOnlyAndGroupedFieldsAreRecognised() throws {
+        let count = try QueryShape("select count() from Contact where Email = null")
+        #expect(count.isCountQuery && count.columns.isEmpty)
+        let grouped = try QueryShape("SELECT Account.Industry, COUNT(Id) n FROM Contact GROUP BY Account.Industry")
+        #expect(grouped.isAggregate)
+        #expect(grouped.columns.map(\.header) == ["Account.Industry", "n"])
+        #expect(grouped.columns.map(\.path) == [["Industry"], ["n"]])
+    }
+
+    @Test func unreadableQueriesAndFieldsFunctionAreUsageErrors() {
+        #expect(throws: ExportError.self) { try QueryShape("SELECT Id FORM Account") }
+        #expect(throws: ExportError.self) { try QueryShape("SELECT FIELDS(ALL) FROM Account LIMIT 200") }
+        #expect(throws: ExportError.self) { try QueryShape("SELECT Id FROM Account").addingCondition("Name = ") }
     }
 
     @Test func outputSelectionFollowsTheName() throws {

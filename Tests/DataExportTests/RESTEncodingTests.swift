@@ -127,17 +127,3 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder + "/b.csv.partial"))
     }
 }
-
-extension RESTEncodingTests {
-    @Test func aSubqueryWithMoreChildPagesIsRefused() async throws {
-        let page = #"{"totalSize":1,"done":true,"records":[{"attributes":{},"Name":"Big","Contacts":{"totalSize":2500,"done":false,"nextRecordsUrl":"/services/data/v62.0/query/01g-2000","records":[{"attributes":{},"LastName":"a"}]}}]}"#
-        let folder = try temporaryFolder()
-        let request = ExportRequest(
-            soql: "SELECT Name, (SELECT LastName FROM Contacts) FROM Account", output: folder + "/a.jsonl",
-            selection: .init(format: .jsonl, compression: .none))
-        await #expect { _ = try await Exporter(org: CannedOrg(restPages: [page])).run(request) } throws: {
-            ($0 as? ExportError)?.description.contains("'Contacts'") == true
-        }
-        #expect(!FileManager.default.fileExists(atPath: folder + "/a.jsonl"))
-    }
-}

@@ -8,11 +8,12 @@ import Testing
 /// Row-level checks over broken CSVs: each problem class named with row, line, column and code.
 struct LocalValidatorTests {
     func validate(_ yaml: String, _ csv: String) throws -> LocalValidationReport {
-        let scanner = CSVRowScanner(reader: MemoryReader(Array(csv.utf8)), path: "in.csv")
-        let header = try LocalValidator.readHeader(scanner)
-        let report = try Support.compile(yaml, header: header)
+        let reader = try InputOpener.reader(bytes: Array(csv.utf8), name: "in.csv")
+        let report = try Support.compile(yaml, header: reader.columns)
         #expect(!report.hasErrors, "\(report.diagnostics)")
-        return try LocalValidator(compiled: report.compiled).run(scanner, header: header)
+        return try LocalValidator(compiled: report.compiled).run(reader) {
+            try InputOpener.reader(bytes: Array(csv.utf8), name: "in.csv")
+        }
     }
 
     static let invoiceMapping = """
@@ -65,5 +66,22 @@ struct LocalValidatorTests {
         #expect(report.rows == 50)
         #expect(report.rejectedRows == 50)
         #expect(report.problemCount == 100)
+    }
+}
+
+struct DuplicateKeyReportTests {
+    @Test func duplicateKeysNameBothRowsInRowOrder() throws {
+        var csv = "number,amount,due,status,paid,notes,account\n"
+        for index in 1...300 { csv += "INV-\(index),1,01/01/2024,Paid,false,,ACC-1\n" }
+        csv += "INV-7,1,01/01/2024,Paid,false,,ACC-1\n"  // row 301 repeats row 7
+        csv += "INV-9,x,01/01/2024,Paid,false,,ACC-1\n"  // row 302: bad amount and a repeat of row 9
+        let report = try LocalValidatorTests().validate(LocalValidatorTests.invoiceMapping, csv)
+        #expect(report.rows == 302)
+        #expect(report.rejectedRows == 2)
+        #expect(report.problemCount == 3)
+        #expect(report.problems.map(\.row) == [301, 302, 302])
+        #expect(report.problems.map(\.code) == ["DUPLICATE_VALUE", "INVALID_TYPE_ON_FIELD_IN_RECORD", "DUPLICATE_VALUE"])
+        #expect(report.problems[0].message.contains("'INV-7' also appears on row 7"))
+        #expect(report.problems[2].message.contains("also appears on row 9"))
     }
 }

@@ -36,10 +36,8 @@ enum Support {
 
     /// Rows of a CSV file as arrays of cells (header included).
     static func rows(_ path: String) throws -> [[String]] {
-        let scanner = try InputOpener.scanner(path: path)
-        var rows: [[String]] = []
-        while try scanner.nextRow() { rows.append(scanner.strings()) }
-        return rows
+        let reader = try InputOpener.reader(path: path)
+        return [reader.columns] + (try reader.readAllRows())
     }
 
     static let upsertContacts = """

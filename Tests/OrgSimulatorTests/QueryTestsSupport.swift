@@ -44,7 +44,11 @@ final class QueryTestOrg: @unchecked Sendable {
     func recycle(_ object: String, _ id: String) {
         org.store.write { writer in
             guard let table = writer.table(named: object), let slot = table.slot(ofID: id) else { return }
-            table.recycle(slot: slot)
+            let deleter = table.row(at: slot).flatMap { row -> String? in
+                guard let o = table.schema.createdByOrdinal, case let .id(user) = row.value(at: o) else { return nil }
+                return user
+            }
+            table.recycle(slot: slot, at: Int64(Date().timeIntervalSince1970 * 1000), by: deleter ?? "005000000000000AAA")
         }
     }
 

@@ -28,6 +28,8 @@ final class SimTestOrg: @unchecked Sendable {
 
     /// Sends a request; `.drop` outcomes come back as status 0.
     func send(_ method: String, _ uri: String, headers: [(String, String)] = [], body: [UInt8] = []) -> SimResponse {
+        org.stats.requestStarted()
+        defer { org.stats.requestEnded() }
         switch processor.process(SimRequest(method: method, uri: uri, headers: headers, body: body), remote: "test") {
         case let .respond(response, _): return response
         case .drop: return SimResponse(status: 0)

@@ -1,4 +1,5 @@
 import Foundation
+import RecordFiles
 import SalesforceConnection
 import SimulatorFixture
 import Testing
@@ -63,6 +64,25 @@ import Testing
         #expect(ids.count == 1000)
         #expect(try Sim.logins(sim, "client_credentials") == 2)
         #expect(await client.loginCount() == 2)
+    }
+
+    @Test func pageBodiesFollowEveryPageAcrossARenewedSession() async throws {
+        let sim = try Sim.start(["--generate", "Account=1000"])
+        let client = try SalesforceClient(settings: Sim.settings(sim), credentials: Sim.clientCredentials)
+        var ids = Set<String>()
+        var pages = 0
+        for try await page in client.queryPageBodies("SELECT Id, Name FROM Account", batchSize: 200) {
+            pages += 1
+            #expect(page.totalSize == 1000)
+            #expect(page.done == (pages == 5))
+            #expect((page.nextRecordsURL == nil) == page.done)
+            let records = try JSONValue.parse(page.body)["records"]?.arrayValue ?? []
+            for record in records { if let id = record["Id"]?.stringValue { ids.insert(id) } }
+            if pages == 2 { _ = try sim.admin("sessions/revoke", method: "POST") }
+        }
+        #expect(pages == 5)
+        #expect(ids.count == 1000)
+        #expect(try Sim.logins(sim, "client_credentials") == 2)
     }
 
     @Test func manyRequestsMeetingA401TogetherLogInOnce() async throws {

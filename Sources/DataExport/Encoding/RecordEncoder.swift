@@ -28,6 +28,31 @@ extension JSONDocument {
         return node
     }
 
+    /// `resolve`, trying `hint` (the member after the one the previous column found) before scanning the
+    /// record's members: Salesforce returns fields in select-list order, so a row's columns resolve in one
+    /// pass over its members instead of one scan per column. `hint` is moved past the member found.
+    @inline(__always)
+    func resolve(_ record: Int, _ path: [[UInt8]], hint: inout Int) -> Int? {
+        guard let first = path.first else { return record }
+        guard nodes[record].kind == .object else { return nil }
+        var node: Int
+        if hint >= 0 && keyEquals(hint, first) {
+            node = hint
+        } else if let found = member(record, first) {
+            node = found
+        } else {
+            return nil
+        }
+        hint = nodes[node].nextSibling
+        var index = 1
+        while index < path.count {
+            guard nodes[node].kind == .object, let next = member(node, path[index]) else { return nil }
+            node = next
+            index += 1
+        }
+        return node
+    }
+
     /// Whether `node` is a subquery result (`{totalSize, done, records}`).
     func isQueryResult(_ node: Int) -> Bool {
         guard nodes[node].kind == .object else { return false }

@@ -31,7 +31,7 @@ extension Exporter {
             rowFilter: request.incremental != nil || request.trackModstamp
                 ? BulkRowFilter(columns: shape.columns, filter: request.incremental) : nil)
 
-        let writer = try makeWriter(request, resumeAt: journal?.committedBytes, memberPerBoundary: resumable)
+        let writer = try makeWriter(request, resumeAt: journal?.committedBytes, memberPerBoundary: resumable, resumable: true)
         let sink = BulkPageSink(converter: converter, writer: writer)
         do {
             var state: RunJournal

@@ -65,8 +65,13 @@ public struct Exporter: Sendable {
         ].joined(separator: ";")
     }
 
-    func makeWriter(_ request: ExportRequest, resumeAt: Int?, memberPerBoundary: Bool) throws -> OutputWriter {
-        let file = try ExportFile(path: request.output, resumeAt: resumeAt, digest: request.digest)
+    /// - Parameter resumable: whether an interrupted run can continue the partial file (Bulk); a REST
+    ///   export's partial file is removed on failure and on interrupt (`UnfinishedOutputs`).
+    func makeWriter(_ request: ExportRequest, resumeAt: Int?, memberPerBoundary: Bool, resumable: Bool) throws
+        -> OutputWriter
+    {
+        let file = try ExportFile(
+            path: request.output, resumeAt: resumeAt, digest: request.digest, resumable: resumable)
         return OutputWriter(
             file: file,
             settings: .init(

@@ -11,11 +11,20 @@ struct JSONDocument {
     /// Parses `bytes` completely.
     /// - Throws: `ExportError` (protocolViolation) naming the byte offset of the first syntax error.
     init(bytes: [UInt8]) throws {
+        var storage: [JSONNode] = []
+        try self.init(bytes: bytes, reusing: &storage)
+    }
+
+    /// Parses `bytes` into the node storage of a previous page (`takeNodes()`), so a long REST export
+    /// reuses one node array instead of allocating (and growing) one per page. `storage` is left empty.
+    init(bytes: [UInt8], reusing storage: inout [JSONNode]) throws {
         self.bytes = bytes
         let parser = Parser()
         let count = bytes.count
         var parsed: [JSONNode] = []
-        parsed.reserveCapacity(max(16, bytes.count / 24))
+        swap(&parsed, &storage)
+        parsed.removeAll(keepingCapacity: true)
+        parsed.reserveCapacity(max(16, bytes.count / 20))
         try bytes.withUnsafeBufferPointer { buffer in
             var position = 0
             parser.skipSpace(buffer, &position)
@@ -29,6 +38,13 @@ struct JSONDocument {
     }
 
     var root: Int { 0 }
+
+    /// Hands over the node array (for the next page's `init(bytes:reusing:)`); the document is empty after.
+    mutating func takeNodes() -> [JSONNode] {
+        var taken: [JSONNode] = []
+        swap(&taken, &nodes)
+        return taken
+    }
 
     /// The member of object `node` whose name equals `key` ignoring ASCII case; `key` must be lower-case.
     func member(_ node: Int, _ key: [UInt8]) -> Int? {

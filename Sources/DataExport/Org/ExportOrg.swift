@@ -11,6 +11,10 @@ public protocol ExportOrg: Sendable {
     /// every `nextRecordsUrl` followed.
     func queryPages(_ soql: String, includeDeleted: Bool, batchSize: Int?) -> AsyncThrowingStream<[UInt8], any Error>
 
+    /// The pages from a `nextRecordsUrl` to the last, as JSON text: the rest of a subquery's children when a
+    /// record's nested QueryResult says `done: false`.
+    func queryPages(continuingAt nextRecordsURL: String) -> AsyncThrowingStream<[UInt8], any Error>
+
     /// Creates a Bulk API 2.0 query job (`query` or `queryAll`) and returns its id.
     func createQueryJob(_ soql: String, includeDeleted: Bool, columnDelimiter: String, lineEnding: String)
         async throws -> String

@@ -21,30 +21,20 @@ public struct SalesforceClientOrg: ExportOrg {
     public func queryPages(_ soql: String, includeDeleted: Bool, batchSize: Int?)
         -> AsyncThrowingStream<[UInt8], any Error>
     {
-        // The client hands over parsed pages; they are written back as JSON text for the engine's reader.
-        // Pulled one at a time (no read-ahead), so at most one page is in memory whatever the export's size.
-        let iterator = PageIterator(client.query(soql, includeDeleted: includeDeleted, batchSize: batchSize))
-        return AsyncThrowingStream(unfolding: {
-            guard let page = try await iterator.next() else { return nil }
-            return Self.pageText(page)
-        })
+        // Page bodies as received: the engine's byte-level reader parses each page once. Pulled one at a time
+        // (no read-ahead), so at most one page is in memory whatever the export's size.
+        Self.bodies(client.queryPageBodies(soql, includeDeleted: includeDeleted, batchSize: batchSize))
     }
 
-    static func pageText(_ page: QueryPage) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(page.records.count * 256)
-        out.append(contentsOf: "{\"totalSize\":\(page.totalSize),\"done\":\(page.done)".utf8)
-        if let next = page.nextRecordsURL {
-            out.append(contentsOf: ",\"nextRecordsUrl\":".utf8)
-            JSONValue.string(next).serialize(into: &out)
-        }
-        out.append(contentsOf: ",\"records\":[".utf8)
-        for (index, record) in page.records.enumerated() {
-            if index > 0 { out.append(0x2C) }
-            record.serialize(into: &out)
-        }
-        out.append(contentsOf: "]}".utf8)
-        return out
+    public func queryPages(continuingAt nextRecordsURL: String) -> AsyncThrowingStream<[UInt8], any Error> {
+        Self.bodies(client.queryPageBodies(continuingAt: nextRecordsURL))
+    }
+
+    private static func bodies(_ pages: AsyncThrowingStream<QueryPageBody, any Error>)
+        -> AsyncThrowingStream<[UInt8], any Error>
+    {
+        let iterator = PageIterator(pages)
+        return AsyncThrowingStream(unfolding: { try await iterator.next()?.body })
     }
 
     public func createQueryJob(_ soql: String, includeDeleted: Bool, columnDelimiter: String, lineEnding: String)
@@ -91,13 +81,13 @@ public struct SalesforceClientOrg: ExportOrg {
 /// `@unchecked Sendable`: `AsyncThrowingStream(unfolding:)` calls its closure once per element and never
 /// concurrently, so the iterator is used by one task at a time.
 private final class PageIterator: @unchecked Sendable {
-    private var iterator: AsyncThrowingStream<QueryPage, any Error>.AsyncIterator
+    private var iterator: AsyncThrowingStream<QueryPageBody, any Error>.AsyncIterator
 
-    init(_ stream: AsyncThrowingStream<QueryPage, any Error>) {
+    init(_ stream: AsyncThrowingStream<QueryPageBody, any Error>) {
         iterator = stream.makeAsyncIterator()
     }
 
-    func next() async throws -> QueryPage? {
+    func next() async throws -> QueryPageBody? {
         try await iterator.next()
     }
 }

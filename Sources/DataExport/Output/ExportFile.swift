@@ -22,6 +22,8 @@ final class ExportFile: ByteSink {
     private var descriptor: Int32
     private(set) var bytesWritten = 0
     private var digest: SHA256Digest?
+    /// Whether the partial file is listed in `UnfinishedOutputs` (removed on interrupt).
+    private let registered: Bool
 
     /// The partial file name for `path`.
     static func partialPath(for path: String) -> String { path + ".partial" }
@@ -31,22 +33,27 @@ final class ExportFile: ByteSink {
     ///   - resumeAt: keep the first `resumeAt` bytes of an existing partial file and append after them;
     ///     nil starts a new file.
     ///   - digest: compute the SHA-256 of the file's bytes.
+    ///   - resumable: whether an interrupted export can continue this file (Bulk with a run journal); when
+    ///     not, the partial file is listed in `UnfinishedOutputs` until it is committed or abandoned.
     /// - Throws: `ExportError` (io) naming the file.
-    init(path: String, resumeAt: Int?, digest: Bool) throws {
+    init(path: String, resumeAt: Int?, digest: Bool, resumable: Bool = true) throws {
         self.path = path
         self.digest = digest ? SHA256Digest() : nil
         if path == "-" {
             partialPath = nil
             descriptor = 1
+            registered = false
             return
         }
         let partial = Self.partialPath(for: path)
         partialPath = partial
+        registered = !resumable
         let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (resumeAt == nil ? O_TRUNC : 0)
         descriptor = open(partial, flags, 0o644)
         guard descriptor >= 0 else {
             throw ExportError.io("cannot create '\(partial)': \(Self.reason(errno)); check the folder exists and is writable")
         }
+        if registered { UnfinishedOutputs.register(partial) }
         if let offset = resumeAt {
             var info = stat()
             guard fstat(descriptor, &info) == 0, Int(info.st_size) >= offset else {
@@ -77,6 +84,7 @@ final class ExportFile: ByteSink {
     }
 
     deinit {
+        if registered, let partialPath { UnfinishedOutputs.unregister(partialPath) }
         if descriptor > 2 { Glibc.close(descriptor) }
     }
 
@@ -112,6 +120,7 @@ final class ExportFile: ByteSink {
         try sync()
         if descriptor > 2 { Glibc.close(descriptor) }
         descriptor = -1
+        if registered, let partialPath { UnfinishedOutputs.unregister(partialPath) }
         if let partialPath, rename(partialPath, path) != 0 {
             throw ExportError.io("cannot rename '\(partialPath)' to '\(path)': \(Self.reason(errno))")
         }
@@ -122,6 +131,7 @@ final class ExportFile: ByteSink {
     func abandon(keepPartial: Bool) {
         if descriptor > 2 { Glibc.close(descriptor) }
         descriptor = -1
+        if registered, let partialPath { UnfinishedOutputs.unregister(partialPath) }
         if !keepPartial, let partialPath { unlink(partialPath) }
     }
 

@@ -49,19 +49,17 @@ public struct BulkImportRunner: Sendable {
     public func run() async throws -> ImportSummary {
         let started = LocalValidator.now()
         let path = options.inputPath
-        let handoff = try await OffPool.run("sfimport-open") { () -> ScannerHandoff in
-            let scanner = try InputOpener.scanner(path: path)
-            _ = try LocalValidator.readHeader(scanner)
-            return ScannerHandoff(scanner)
+        let handoff = try await OffPool.run("sfimport-open") { () -> ReaderHandoff in
+            ReaderHandoff(try InputOpener.reader(path: path))
         }
-        let header = handoff.scanner.strings()
+        let header = handoff.reader.columns
         let bound = BoundMapping(compiled: compiled, header: header)
         let builder = RecordBuilder(bound: bound)
         let paths = ResultFiles.paths(input: path, directory: options.resultsDirectory)
         let journalPath = RunJournal.path(forErrorFile: paths.error)
         let inputSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let identity = RunJournal.identity(
-            object: compiled.object, operation: compiled.operation.rawValue, input: path, inputSize: inputSize ?? 0)
+            object: compiled.object, operation: compiled.operation.rawValue, input: path, inputSize: inputSize)
 
         var done = Set<Int>()
         var inFlight = Set<Int>()
@@ -86,7 +84,7 @@ public struct BulkImportRunner: Sendable {
             successPath: paths.success, errorPath: paths.error, inputHeader: builder.echoHeader, resume: options.resume)
         results.seed(recoveredCounts)
         let journal = options.dryRun ? nil : try RunJournal(path: journalPath, identity: identity, continuing: journalState)
-        if !options.dryRun { FileManager.default.createFile(atPath: Self.marker(input: path, directory: options.resultsDirectory), contents: nil) }
+        if !options.dryRun { _ = FileManager.default.createFile(atPath: Self.marker(input: path, directory: options.resultsDirectory), contents: nil) }
 
         let counters = RunCounters()
         let gate = BatchGate(capacity: 2)
@@ -261,15 +259,15 @@ struct ReconcileTable {
         for kind in [IngestResultKind.successful, .failed] {
             let buffer = ChunkBuffer()
             try await client.ingestResults(job, kind: kind) { buffer.append($0) }
-            let scanner = CSVRowScanner(reader: MemoryReader(buffer.bytes), path: "job \(job) \(kind.rawValue)")
-            guard try scanner.nextRow() else { continue }
-            let header = scanner.strings()
+            let bytes = buffer.bytes
+            guard !bytes.isEmpty else { continue }
+            let reader = try InputOpener.reader(bytes: bytes, name: "job \(job) \(kind.rawValue) results")
+            let header = reader.columns
             let idColumn = header.firstIndex(of: "sf__Id")
             let createdColumn = header.firstIndex(of: "sf__Created")
             let errorColumn = header.firstIndex(of: "sf__Error")
             let columns = matchColumns.map { header.firstIndex(of: targets[$0].bulkHeader) ?? -1 }
-            while try scanner.nextRow() {
-                let cells = scanner.strings()
+            while let cells = try reader.readRow() {
                 let key = columns.map { $0 >= 0 && $0 < cells.count ? cells[$0] : "" }.joined(separator: "\u{1F}")
                 let outcome: RowOutcome
                 if kind == .successful {

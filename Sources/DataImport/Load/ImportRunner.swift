@@ -21,12 +21,10 @@ public struct ImportRunner: Sendable {
     public func run() async throws -> ImportSummary {
         let started = LocalValidator.now()
         let path = options.inputPath
-        let handoff = try await OffPool.run("sfimport-open") { () -> ScannerHandoff in
-            let scanner = try InputOpener.scanner(path: path)
-            _ = try LocalValidator.readHeader(scanner)
-            return ScannerHandoff(scanner)
+        let handoff = try await OffPool.run("sfimport-open") { () -> ReaderHandoff in
+            ReaderHandoff(try InputOpener.reader(path: path))
         }
-        let header = handoff.scanner.strings()
+        let header = handoff.reader.columns
         let bound = BoundMapping(compiled: compiled, header: header)
         let builder = RecordBuilder(bound: bound)
         let paths = ResultFiles.paths(input: options.inputPath, directory: options.resultsDirectory)
@@ -34,7 +32,7 @@ public struct ImportRunner: Sendable {
         let inputSize = (try? FileManager.default.attributesOfItem(atPath: options.inputPath)[.size] as? Int) ?? 0
         let identity = RunJournal.identity(
             object: compiled.object, operation: compiled.operation.rawValue, input: options.inputPath,
-            inputSize: inputSize ?? 0)
+            inputSize: inputSize)
 
         var done = Set<Int>()
         var inFlight = Set<Int>()

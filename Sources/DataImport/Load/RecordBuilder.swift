@@ -1,4 +1,5 @@
 import FieldMapping
+import RecordFiles
 
 /// Converts a scanned row into an `ImportRecord`, or into the problems that keep it from being sent.
 struct RecordBuilder {
@@ -16,38 +17,38 @@ struct RecordBuilder {
 
     var echoHeader: [String] { echoColumns.map { bound.header[$0] } }
 
-    func rowNumber(_ scanner: CSVRowScanner, counted: Int) -> Int {
-        guard let column = rowNumberColumn, column < scanner.cellCount, let row = Int(scanner.string(column)) else {
+    func rowNumber(_ record: CSVRecordView, counted: Int) -> Int {
+        guard let column = rowNumberColumn, column < record.count, let row = Int(record.string(at: column)) else {
             return counted
         }
         return row
     }
 
-    func echo(_ scanner: CSVRowScanner) -> [String] {
-        echoColumns.map { $0 < scanner.cellCount ? scanner.string($0) : "" }
+    func echo(_ record: CSVRecordView) -> [String] {
+        echoColumns.map { record.string(at: $0) }
     }
 
     /// The record, or the `CODE:message` error cell of its first problems.
-    func build(_ scanner: CSVRowScanner, row: Int, cells: [String]) -> Result<ImportRecord, RowProblem> {
-        if scanner.cellCount != bound.header.count {
+    func build(_ record: CSVRecordView, row: Int, cells: [String]) -> Result<ImportRecord, RowProblem> {
+        if record.count != bound.header.count {
             return .failure(
                 RowProblem(
-                    row: row, line: scanner.line, column: nil, field: nil, code: "INVALID_ROW",
-                    message: "the row has \(scanner.cellCount) cells but the header has \(bound.header.count)"))
+                    row: row, line: record.line, column: nil, field: nil, code: "INVALID_ROW",
+                    message: "the row has \(record.count) cells but the header has \(bound.header.count)"))
         }
         var values: [(target: WireTarget, value: WireValue)] = []
         values.reserveCapacity(bound.bindings.count + bound.compiled.constants.count)
         var problems: [RowProblem] = []
         var key: String?
         for (index, binding) in bound.bindings.enumerated() {
-            switch binding.column.converter.convert(scanner.cell(binding.cellIndex)) {
+            switch binding.column.converter.convert(record[binding.cellIndex]) {
             case .success(let value):
                 if index == bound.keyBinding, case .text(let text) = value { key = text }
                 if value != .omit { values.append((binding.column.target, value)) }
             case .failure(let failure):
                 problems.append(
                     RowProblem(
-                        row: row, line: scanner.line, column: binding.column.column,
+                        row: row, line: record.line, column: binding.column.column,
                         field: binding.column.target.fieldName, code: failure.code, message: failure.message))
             }
         }

@@ -1,9 +1,10 @@
 import FieldMapping
+import RecordFiles
 
 /// The producer half of a load, run on its own thread: scans and converts rows, writes local rejects to the
 /// error file at once, and hands batches of convertible rows to the senders through a bounded gate.
 struct RowProducer: Sendable {
-    let handoff: ScannerHandoff
+    let handoff: ReaderHandoff
     let builder: RecordBuilder
     let results: ResultFiles
     let counters: RunCounters
@@ -18,33 +19,37 @@ struct RowProducer: Sendable {
     let continuation: AsyncThrowingStream<[ImportRecord], any Error>.Continuation
 
     func run() {
-        let scanner = handoff.scanner
+        let reader = handoff.reader
         var batch: [ImportRecord] = []
         batch.reserveCapacity(batchSize)
         var counted = 0
         do {
-            rows: while try scanner.nextRow() {
+            var stopped = false
+            while !stopped, try reader.readRecord({ record in
                 counted += 1
-                let row = builder.rowNumber(scanner, counted: counted)
+                let row = builder.rowNumber(record, counted: counted)
                 counters.update { $0.rowsRead += 1 }
                 if done.contains(row) {
                     counters.update { $0.resumedRows += 1 }
-                    continue
+                    return
                 }
-                let cells = builder.echo(scanner)
+                let cells = builder.echo(record)
                 if insertsUnknown, inFlight.contains(row) {
                     results.failed(
                         cells, row: row,
                         error:
                             "OUTCOME_UNKNOWN:the interrupted run sent this insert without learning its outcome; it was not re-sent to avoid a duplicate, check the org and retry this row if it is missing"
                     )
-                    continue
+                    return
                 }
-                switch builder.build(scanner, row: row, cells: cells) {
+                switch builder.build(record, row: row, cells: cells) {
                 case .success(let record):
                     batch.append(record)
                     if batch.count == batchSize {
-                        guard gate.acquire() else { break rows }
+                        guard gate.acquire() else {
+                            stopped = true
+                            return
+                        }
                         continuation.yield(batch)
                         batch.removeAll(keepingCapacity: true)
                     }
@@ -52,8 +57,8 @@ struct RowProducer: Sendable {
                     counters.update { $0.rejectedLocally += 1 }
                     results.failed(cells, row: row, error: problem.errorCell)
                 }
-            }
-            if !batch.isEmpty, gate.acquire() { continuation.yield(batch) }
+            }) != nil {}
+            if !stopped, !batch.isEmpty, gate.acquire() { continuation.yield(batch) }
             continuation.finish()
         } catch {
             continuation.finish(throwing: error)

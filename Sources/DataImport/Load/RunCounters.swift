@@ -1,3 +1,4 @@
+import RecordFiles
 import Foundation
 
 /// Counters shared by the row producer thread and the sending tasks.
@@ -18,11 +19,12 @@ final class RunCounters: @unchecked Sendable {
     var snapshot: Values { lock.withLock { values } }
 }
 
-/// Hands the scanner to the producer thread. `@unchecked Sendable`: after `ImportRunner` creates the box it
-/// never touches the scanner again; only the producer thread uses it.
-final class ScannerHandoff: @unchecked Sendable {
-    let scanner: CSVRowScanner
-    init(_ scanner: CSVRowScanner) { self.scanner = scanner }
+/// Hands the input reader to the producer thread. `@unchecked Sendable`: after the runner creates the box it
+/// reads only the header (immutable once the reader is open) and never reads a record; only the producer thread
+/// advances the reader.
+final class ReaderHandoff: @unchecked Sendable {
+    let reader: CSVReader
+    init(_ reader: CSVReader) { self.reader = reader }
 }
 
 /// Bounded hand-off of batches from the producer thread to the senders: the thread blocks on `slots` (never a

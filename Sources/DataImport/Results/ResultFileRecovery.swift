@@ -12,14 +12,14 @@ enum ResultFileRecovery {
         var recovered = Recovered()
         for (path, isSuccess) in [(successPath, true), (errorPath, false)] {
             try truncatePartialLine(path)
-            let scanner = try InputOpener.scanner(path: path)
-            guard try scanner.nextRow() else { continue }
-            while try scanner.nextRow() {
-                guard scanner.cellCount > inputColumns, let row = Int(scanner.string(inputColumns)) else { continue }
+            guard Self.hasContent(path) else { continue }
+            let reader = try InputOpener.reader(path: path)
+            try reader.forEachRecord { record in
+                guard record.count > inputColumns, let row = Int(record.string(at: inputColumns)) else { return }
                 recovered.doneRows.insert(row)
                 if isSuccess {
                     recovered.counts.succeeded += 1
-                    if scanner.cellCount > inputColumns + 2, scanner.string(inputColumns + 2) == "true" {
+                    if record.count > inputColumns + 2, record.string(at: inputColumns + 2) == "true" {
                         recovered.counts.created += 1
                     }
                 } else {
@@ -28,6 +28,11 @@ enum ResultFileRecovery {
             }
         }
         return recovered
+    }
+
+    /// False for a result file the interrupted run created but never wrote a header to.
+    static func hasContent(_ path: String) -> Bool {
+        ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) > 0
     }
 
     static func truncatePartialLine(_ path: String) throws {

@@ -1,4 +1,5 @@
 import FieldMapping
+import RecordFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -16,31 +17,39 @@ public struct LocalValidator: Sendable {
         self.compiled = compiled
     }
 
-    /// Reads the header of `scanner`.
-    /// - Throws: `DataImportError` when the input is empty.
-    public static func readHeader(_ scanner: CSVRowScanner) throws -> [String] {
-        guard try scanner.nextRow() else {
-            throw DataImportError(.input, "\(scanner.path): the file is empty; a header row is required")
-        }
-        return scanner.strings()
-    }
-
-    /// Checks every remaining row of `scanner` (positioned after the header).
-    public func run(_ scanner: CSVRowScanner, header: [String]) throws -> LocalValidationReport {
+    /// Checks every remaining row of `reader` (opened by `InputOpener`, so positioned after the header).
+    /// - Parameter reopen: opens the same input again (after its header), used only when the duplicate-key table
+    ///   had hits, to confirm them exactly and name both rows; nil for standard input.
+    /// - Throws: `RecordFileError` for input that cannot be parsed (an unclosed quote, invalid UTF-8).
+    public func run(_ reader: CSVReader, reopen: (() throws -> CSVReader)?) throws -> LocalValidationReport {
         let started = Self.now()
-        var checker = RowChecker(bound: BoundMapping(compiled: compiled, header: header))
+        var checker = RowChecker(bound: BoundMapping(compiled: compiled, header: reader.columns))
         var report = LocalValidationReport()
         var row = 0
         let limit = problemLimit
-        while try scanner.nextRow() {
+        try reader.forEachRecord { record in
             row += 1
-            let found = checker.check(scanner, row: row) { problem in
+            let found = checker.check(record, row: row) { problem in
                 report.problemCount += 1
                 if report.problems.count < limit { report.problems.append(problem) }
             }
             if found > 0 { report.rejectedRows += 1 }
         }
         report.rows = row
+        if !checker.hits.isEmpty, let resolver = checker.resolver {
+            var duplicates: [RowProblem] = []
+            for (hit, earlier) in try resolver.resolve(checker.hits, reopen: reopen) {
+                guard let problem = checker.duplicateProblem(hit, earlier: earlier) else { continue }
+                duplicates.append(problem)
+                report.problemCount += 1
+                if !hit.rowHadProblems { report.rejectedRows += 1 }
+            }
+            // Keep the report in row order; a row's conversion problems come before its duplicate key.
+            report.problems = Array(
+                (report.problems + duplicates).enumerated().sorted {
+                    ($0.element.row, $0.offset) < ($1.element.row, $1.offset)
+                }.map(\.element).prefix(limit))
+        }
         report.seconds = Self.now() - started
         return report
     }
@@ -56,17 +65,28 @@ extension LocalValidator {
     /// The header row of the file at `path` (read off the cooperative pool).
     public static func header(of path: String) async throws -> [String] {
         try await OffPool.run("sfimport-header") {
-            try readHeader(try InputOpener.scanner(path: path))
+            try InputOpener.reader(path: path).columns
         }
     }
 
     /// Converts every row of the file at `path` (read off the cooperative pool).
     public func check(path: String) async throws -> LocalValidationReport {
+        try await check(try await Self.open(path: path))
+    }
+
+    /// Opens the input once and reads its header, so that standard input can be validated: its header is needed
+    /// to check the mapping before the rows are read, and it cannot be opened a second time.
+    public static func open(path: String) async throws -> OpenedInput {
+        try await OffPool.run("sfimport-open") { OpenedInput(path: path, reader: try InputOpener.reader(path: path)) }
+    }
+
+    /// Converts every row of an opened input (read off the cooperative pool). Use each `OpenedInput` once.
+    public func check(_ input: OpenedInput) async throws -> LocalValidationReport {
         let validator = self
         return try await OffPool.run("sfimport-validate") {
-            let scanner = try InputOpener.scanner(path: path)
-            let header = try LocalValidator.readHeader(scanner)
-            return try validator.run(scanner, header: header)
+            let path = input.path
+            return try validator.run(
+                input.reader, reopen: path == "-" ? nil : { try InputOpener.reader(path: path) })
         }
     }
 }
@@ -75,10 +95,9 @@ extension LocalValidator {
     /// Counts data rows of the file at `path`, stopping at `limit` (for choosing the API).
     public static func countRows(path: String, limit: Int) async throws -> Int {
         try await OffPool.run("sfimport-count") {
-            let scanner = try InputOpener.scanner(path: path)
-            guard try scanner.nextRow() else { return 0 }
+            let reader = try InputOpener.reader(path: path)
             var rows = 0
-            while rows < limit, try scanner.nextRow() { rows += 1 }
+            while rows < limit, try reader.readRecord({ _ in () }) != nil { rows += 1 }
             return rows
         }
     }

@@ -1,12 +1,16 @@
 import FieldMapping
+import RecordFiles
 
 /// Checks one scanned row against a bound mapping: cell count, every converter, and (for keyed operations)
 /// duplicate keys within the file.
 struct RowChecker {
     let bound: BoundMapping
     var duplicates: DuplicateKeyIndex?
-    /// Converters and their cell indexes in flat arrays, walked through pointers so that the per-row loop copies
-    /// no structs (each copy would retain and release the converter's tables).
+    /// Rows whose key hashed like an earlier row's, confirmed after the pass by `DuplicateKeyResolver`.
+    var hits: [DuplicateKeyResolver.Hit] = []
+    /// Converters and their cell indexes in flat arrays, compiled once per run and walked through pointers. The
+    /// per-cell call still copies the converter it passes, which is why `CellConverter` keeps everything behind one
+    /// reference: one retain and release per cell instead of about ten (its name, tables and patterns).
     private let converters: [CellConverter]
     private let cellIndexes: [Int]
     private let keyCell: Int?
@@ -22,60 +26,69 @@ struct RowChecker {
             ? DuplicateKeyIndex(caseSensitive: bound.compiled.keyIsCaseSensitive) : nil
     }
 
-    /// Calls `report` for each problem of the current row; returns the number found.
+    /// Calls `report` for each problem of `record`; returns the number found.
     @inline(__always)
-    mutating func check(_ scanner: CSVRowScanner, row: Int, report: (RowProblem) -> Void) -> Int {
+    mutating func check(_ record: CSVRecordView, row: Int, report: (RowProblem) -> Void) -> Int {
         let expected = bound.header.count
-        if scanner.cellCount != expected {
+        if record.count != expected {
             report(
                 RowProblem(
-                    row: row, line: scanner.line, column: nil, field: nil, code: "INVALID_ROW",
+                    row: row, line: record.line, column: nil, field: nil, code: "INVALID_ROW",
                     message:
-                        "the row has \(scanner.cellCount) cells but the header has \(expected); check quoting and delimiters"
+                        "the row has \(record.count) cells but the header has \(expected); check quoting and delimiters"
                 ))
             return 1
         }
         var found = 0
         var failures: [(Int, ConversionFailure)] = []
-        var duplicateOf: Int?
-        scanner.withCells { cells in
-            converters.withUnsafeBufferPointer { converters in
-                cellIndexes.withUnsafeBufferPointer { indexes in
-                    for position in 0..<converters.count {
-                        if let failure = converters[position].check(cells[indexes[position]]) {
-                            failures.append((position, failure))
-                        }
+        converters.withUnsafeBufferPointer { converters in
+            cellIndexes.withUnsafeBufferPointer { indexes in
+                for position in 0..<converters.count {
+                    if let failure = converters[position].check(record[indexes[position]]) {
+                        failures.append((position, failure))
                     }
                 }
-            }
-            if let keyCell, duplicates != nil {
-                let key = cells[keyCell]
-                if !key.isEmpty { duplicateOf = duplicates?.insert(key, row: row) }
             }
         }
         for (position, failure) in failures {
             found += 1
-            report(problem(failure, bound.bindings[position], scanner, row))
+            report(problem(failure, bound.bindings[position], record, row))
         }
-        if let earlier = duplicateOf, let keyIndex = bound.keyBinding {
-            let binding = bound.bindings[keyIndex]
-            found += 1
-            report(
-                RowProblem(
-                    row: row, line: scanner.line, column: binding.column.column,
-                    field: binding.column.target.fieldName, code: "DUPLICATE_VALUE",
-                    message:
-                        "key '\(scanner.string(binding.cellIndex))' also appears on row \(earlier); a key may appear once per load"
-                ))
+        if let keyCell, duplicates != nil {
+            let key = record[keyCell]
+            if !key.isEmpty, let hash = duplicates?.insert(key) {
+                hits.append(
+                    DuplicateKeyResolver.Hit(
+                        row: row, line: record.line, hash: hash, key: record.string(at: keyCell),
+                        rowHadProblems: found > 0))
+            }
         }
         return found
     }
 
-    func problem(_ failure: ConversionFailure, _ binding: BoundMapping.Binding, _ scanner: CSVRowScanner, _ row: Int)
+    /// The resolver for this mapping's key column, when duplicate keys are checked.
+    var resolver: DuplicateKeyResolver? {
+        guard let keyCell, let duplicates else { return nil }
+        return DuplicateKeyResolver(
+            keyCell: keyCell, caseSensitive: duplicates.caseSensitive, cellCount: bound.header.count)
+    }
+
+    /// The `DUPLICATE_VALUE` problem of a confirmed duplicate.
+    func duplicateProblem(_ hit: DuplicateKeyResolver.Hit, earlier: Int?) -> RowProblem? {
+        guard let keyIndex = bound.keyBinding else { return nil }
+        let binding = bound.bindings[keyIndex]
+        let place = earlier.map { "row \($0)" } ?? "an earlier row"
+        return RowProblem(
+            row: hit.row, line: hit.line, column: binding.column.column, field: binding.column.target.fieldName,
+            code: "DUPLICATE_VALUE", message: "key '\(hit.key)' also appears on \(place); a key may appear once per load")
+    }
+
+    func problem(_ failure: ConversionFailure, _ binding: BoundMapping.Binding, _ record: CSVRecordView, _ row: Int)
         -> RowProblem
     {
         RowProblem(
-            row: row, line: scanner.line, column: binding.column.column, field: binding.column.target.fieldName,
+            row: row, line: record.line, column: binding.column.column, field: binding.column.target.fieldName,
             code: failure.code, message: failure.message)
     }
 }
+

@@ -14,6 +14,8 @@ final class ServerStats: Sendable {
 
     let values = Locked(Values())
 
+    /// A request has arrived: it is in flight until `requestEnded()`, which the server calls once its
+    /// response is fully written (after any injected latency) or its connection is dropped.
     func requestStarted() {
         values.withLock {
             $0.requests += 1
@@ -22,9 +24,15 @@ final class ServerStats: Sendable {
         }
     }
 
+    /// The request's response has been written (or its connection closed): it no longer counts as in flight.
+    func requestEnded() {
+        values.withLock { $0.concurrentRequests = max(0, $0.concurrentRequests - 1) }
+    }
+
+    /// Counts the answer by route and status. It does not end the request's time in flight: the
+    /// response may still wait for injected latency and the network.
     func requestFinished(route: String, status: Int) {
         values.withLock {
-            $0.concurrentRequests -= 1
             $0.requestsByRoute[route, default: 0] += 1
             $0.responsesByStatus[status, default: 0] += 1
         }

@@ -4,7 +4,7 @@ import SOQL
 /// `Sforce-Locator` (ending in the literal `null`), list, abort and delete.
 enum BulkQueryRoutes {
     /// Rows per results page when the client sends no `maxRecords`.
-    static let defaultPageSize = 100_000
+    static let defaultPageSize = 50_000
 
     static func install(into router: inout Router) {
         let jobs = BulkQueryJobStore()

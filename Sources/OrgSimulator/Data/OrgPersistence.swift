@@ -1,7 +1,8 @@
 import Foundation
 
 /// Keeps the org's records in a folder between runs (`--data DIR`): one `<Object>.rows` file per
-/// object, rewritten atomically (temp file + rename) a second after changes and at shutdown.
+/// object, rewritten atomically (temp file + rename) within two seconds of a change (only the tables that
+/// changed) and at shutdown.
 ///
 /// File format: `SFSIMROWS1\n`, then the field names joined by `,` and `\n` (a schema change is
 /// detected and refused), then per slot a state byte, a UInt32 little-endian length and the row bytes.
@@ -9,6 +10,8 @@ public final class OrgPersistence: Sendable {
     let directory: String
     let org: Org
     private let savedGeneration = Locked<UInt64>(0)
+    /// Table version at its last save, by object name: unchanged tables are not rewritten.
+    private let savedVersions = Locked<[String: UInt64]>([:])
     private let timer = Locked<DispatchSourceTimer?>(nil)
     static let magic = Array("SFSIMROWS1\n".utf8)
 
@@ -53,6 +56,8 @@ public final class OrgPersistence: Sendable {
             }
         }
         savedGeneration.withLock { $0 = org.store.generation }
+        let versions = org.store.read { r in Dictionary(uniqueKeysWithValues: r.tables.map { ($0.schema.name, $0.version) }) }
+        savedVersions.withLock { $0 = versions }
         return any
     }
 
@@ -61,6 +66,10 @@ public final class OrgPersistence: Sendable {
         let generation = org.store.generation
         try org.store.read { reader in
             for table in reader.tables {
+                let file = path(table.schema.name)
+                if savedVersions.snapshot[table.schema.name] == table.version, FileManager.default.fileExists(atPath: file) {
+                    continue
+                }
                 var out = Self.magic
                 out.append(contentsOf: Array(table.schema.fields.map(\.name).joined(separator: ",").utf8))
                 out.append(0x0A)
@@ -74,21 +83,22 @@ public final class OrgPersistence: Sendable {
                     out.append(contentsOf: [UInt8(n & 0xFF), UInt8((n >> 8) & 0xFF), UInt8((n >> 16) & 0xFF), UInt8(n >> 24)])
                     out.append(contentsOf: bytes)
                 }
-                let file = path(table.schema.name)
                 let temp = file + ".partial"
                 guard FileManager.default.createFile(atPath: temp, contents: Data(out)) else {
                     throw SeedError("cannot write '\(temp)'")
                 }
                 guard rename(temp, file) == 0 else { throw SeedError("cannot rename '\(temp)' to '\(file)'") }
+                let version = table.version
+                savedVersions.withLock { $0[table.schema.name] = version }
             }
         }
         savedGeneration.withLock { $0 = generation }
     }
 
-    /// Saves once a second when something changed.
+    /// Saves every two seconds when something changed (only the changed tables).
     public func startAutosave() {
         let source = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "sfsim.persistence"))
-        source.schedule(deadline: .now() + 1, repeating: 1)
+        source.schedule(deadline: .now() + 2, repeating: 2)
         source.setEventHandler { [self] in
             if org.store.generation != savedGeneration.snapshot { try? save() }
         }

@@ -19,9 +19,11 @@ final class RequestProcessor: Sendable {
         self.accessLog = accessLog
     }
 
+    /// Answers one request. The caller brackets it with `org.stats.requestStarted()` on arrival and
+    /// `org.stats.requestEnded()` once the response is written, so time spent in injected latency counts
+    /// as in flight.
     func process(_ request: SimRequest, remote: String) -> Outcome {
         let started = DispatchTime.now().uptimeNanoseconds
-        org.stats.requestStarted()
         let faults = org.faults.snapshot
         var routeName = "unmatched"
         var username: String?

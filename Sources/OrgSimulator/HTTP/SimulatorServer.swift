@@ -144,28 +144,46 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
             let processor = self.processor
             let loop = context.eventLoop
             let bound = NIOLoopBound((self, context), eventLoop: loop)
+            // In flight from arrival until the response is fully written, injected latency included.
+            let stats = processor.org.stats
+            stats.requestStarted()
             pool.runIfActive(eventLoop: loop) { processor.process(request, remote: remote) }
                 .whenComplete { result in
                     let (handler, context) = bound.value
                     switch result {
                     case let .success(.respond(response, delay)):
                         if delay > 0 {
-                            loop.scheduleTask(in: .milliseconds(Int64(delay))) {
+                            let task = loop.scheduleTask(in: .milliseconds(Int64(delay))) {
                                 let (handler, context) = bound.value
-                                handler.write(context: context, response: response, version: version, keepAlive: keepAlive)
+                                handler.write(
+                                    context: context, response: response, version: version, keepAlive: keepAlive,
+                                    written: stats.requestEnded)
                             }
+                            // A loop shutting down cancels the task; the request still leaves the count.
+                            task.futureResult.whenFailure { _ in stats.requestEnded() }
                         } else {
-                            handler.write(context: context, response: response, version: version, keepAlive: keepAlive)
+                            handler.write(
+                                context: context, response: response, version: version, keepAlive: keepAlive,
+                                written: stats.requestEnded)
                         }
                     case .success(.drop), .failure:
                         context.close(promise: nil)
+                        stats.requestEnded()
                     }
                 }
         }
     }
 
-    func write(context: ChannelHandlerContext, response: SimResponse, version: HTTPVersion, keepAlive: Bool) {
-        guard context.channel.isActive else { return }
+    /// Writes the response; `written` runs once the last part is flushed (or at once when the
+    /// connection is already gone).
+    func write(
+        context: ChannelHandlerContext, response: SimResponse, version: HTTPVersion, keepAlive: Bool,
+        written: (@Sendable () -> Void)? = nil
+    ) {
+        guard context.channel.isActive else {
+            written?()
+            return
+        }
         var headers = HTTPHeaders(response.headers)
         headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
         headers.replaceOrAdd(name: "Date", value: Self.httpDate())
@@ -177,6 +195,7 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
         let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
+            written?()
             if !keepAlive { bound.value.close(promise: nil) }
         }
     }

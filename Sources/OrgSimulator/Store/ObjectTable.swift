@@ -22,6 +22,8 @@ public final class ObjectTable: @unchecked Sendable {
     public private(set) var recycledCount = 0
     /// Value indexes by field ordinal: normalized key → slots (external IDs, unique and idLookup fields).
     private var indexes: [Int: [String: IndexEntry]] = [:]
+    /// Bumped on every change, so persistence rewrites only the tables that changed.
+    public private(set) var version: UInt64 = 0
     /// Next auto-number per field ordinal.
     var autoNumbers: [Int: Int] = [:]
 
@@ -146,6 +148,7 @@ public final class ObjectTable: @unchecked Sendable {
     /// Appends a record; mints its Id into `values[idOrdinal]`. Returns the slot.
     @discardableResult
     func insert(_ values: [FieldValue]) -> Int {
+        version &+= 1
         var values = values
         let slot = rows.count
         values[schema.idOrdinal] = .id(id(ofSlot: slot))
@@ -159,6 +162,7 @@ public final class ObjectTable: @unchecked Sendable {
 
     /// Appends an already encoded row (loading a saved org); `state` as saved.
     func restore(_ row: Row?, state: SlotState) {
+        version &+= 1
         let slot = rows.count
         rows.append(row)
         states.append(state)
@@ -169,18 +173,30 @@ public final class ObjectTable: @unchecked Sendable {
 
     /// Replaces the values of `slot`.
     func replace(slot: Int, with values: [FieldValue]) {
+        version &+= 1
         let old = rows[slot]
         let row = Row.encode(values)
         rows[slot] = row
         reindex(slot: slot, old: old, new: row)
     }
 
-    /// Moves a live record to the recycle bin (IsDeleted = true).
-    func recycle(slot: Int) {
+    /// Moves a live record to the recycle bin (IsDeleted = true). As in Salesforce, deleting is a
+    /// modification: SystemModstamp, LastModifiedDate and LastModifiedById take the time and user of
+    /// the delete, so incremental `queryAll ... WHERE SystemModstamp >= X` exports see deletions.
+    /// - Parameters:
+    ///   - at: the delete time, epoch milliseconds.
+    ///   - by: the 18-character Id of the deleting user.
+    func recycle(slot: Int, at now: Int64, by userID: String) {
+        version &+= 1
         guard states[slot] == .live, let row = rows[slot] else { return }
         var values = row.decodeAll()
+        while values.count < schema.fields.count { values.append(.null) }
         if let o = schema.isDeletedOrdinal { values[o] = .bool(true) }
-        rows[slot] = Row.encode(values)
+        for o in [schema.lastModifiedDateOrdinal, schema.systemModstampOrdinal] { if let o { values[o] = .dateTime(now) } }
+        if let o = schema.lastModifiedByOrdinal { values[o] = .id(userID) }
+        let recycled = Row.encode(values)
+        rows[slot] = recycled
+        reindex(slot: slot, old: row, new: recycled)
         states[slot] = .recycled
         liveCount -= 1
         recycledCount += 1
@@ -188,6 +204,7 @@ public final class ObjectTable: @unchecked Sendable {
 
     /// Restores a recycled record.
     func undelete(slot: Int) {
+        version &+= 1
         guard states[slot] == .recycled, let row = rows[slot] else { return }
         var values = row.decodeAll()
         if let o = schema.isDeletedOrdinal { values[o] = .bool(false) }
@@ -199,6 +216,7 @@ public final class ObjectTable: @unchecked Sendable {
 
     /// Removes a record for good (hardDelete, or emptying the recycle bin).
     func purge(slot: Int) {
+        version &+= 1
         guard states[slot] != .purged else { return }
         if states[slot] == .live { liveCount -= 1 } else { recycledCount -= 1 }
         reindex(slot: slot, old: rows[slot], new: nil)

@@ -33,11 +33,17 @@ public indirect enum Value: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Quotes and escapes a string for SOQL: `O'Brien` → `'O\'Brien'`.
+    ///
+    /// An escaped LIKE wildcard (`\%`, `\_`, kept escaped by the lexer) is written back as written, so a
+    /// rendered `LIKE '50\%'` still matches a literal percent sign.
     public static func quote(_ text: String) -> String {
         var out = "'"
-        for scalar in text.unicodeScalars {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
             switch scalar {
             case "'": out += "\\'"
+            case "\\" where index + 1 < scalars.count && (scalars[index + 1] == "%" || scalars[index + 1] == "_"):
+                out += "\\"
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\r": out += "\\r"

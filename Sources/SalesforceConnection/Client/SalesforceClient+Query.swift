@@ -13,25 +13,80 @@ extension SalesforceClient {
     public func query(_ soql: String, includeDeleted: Bool = false, batchSize: Int? = nil)
         -> AsyncThrowingStream<QueryPage, any Error>
     {
-        let cursor = QueryCursor()
-        let headers: [(String, String)] =
-            batchSize.map { [("Sforce-Query-Options", "batchSize=\(min(max($0, 200), 2000))")] } ?? []
-        let firstRequest = APIRequest(
-            "GET", includeDeleted ? "queryAll" : "query", query: [("q", soql)], headers: headers, idempotent: true)
-        return AsyncThrowingStream(unfolding: {
-            guard let request = await cursor.nextRequest(first: firstRequest, headers: headers) else { return nil }
-            let response = try await self.perform(request)
-            let page = try Self.parseQueryPage(response.body)
-            await cursor.advance(next: page.done ? nil : page.nextRecordsURL)
-            return page
-        })
+        pages(of: soql, includeDeleted: includeDeleted, batchSize: batchSize) { body in
+            let page = try Self.parseQueryPage(body)
+            return (page, page.done ? nil : page.nextRecordsURL)
+        }
+    }
+
+    /// Runs a SOQL query over REST and yields each page's JSON text as received, with `totalSize`, `done` and
+    /// `nextRecordsUrl` read from the page's leading members; records are not parsed.
+    ///
+    /// The same paging, session renewal, retries and scheduling as `query(_:includeDeleted:batchSize:)`; use
+    /// it when the records are read by a byte-level reader of your own.
+    /// - Throws: (from the stream) what `query` throws; a page without `totalSize`/`done` is
+    ///   `SalesforceError.unexpectedResponse`.
+    public func queryPageBodies(_ soql: String, includeDeleted: Bool = false, batchSize: Int? = nil)
+        -> AsyncThrowingStream<QueryPageBody, any Error>
+    {
+        pages(of: soql, includeDeleted: includeDeleted, batchSize: batchSize, read: Self.readPageBody)
+    }
+
+    /// Continues a query from a `nextRecordsUrl` (a query's next page, or the rest of a subquery's children
+    /// from a record's nested QueryResult) and yields the page bodies from there to the last.
+    /// - Parameter nextRecordsURL: the root-relative URL the server gave (`/services/data/vNN.N/query/01g…-2000`).
+    public func queryPageBodies(continuingAt nextRecordsURL: String, batchSize: Int? = nil)
+        -> AsyncThrowingStream<QueryPageBody, any Error>
+    {
+        let headers = Self.queryOptionHeaders(batchSize: batchSize)
+        return pages(
+            first: APIRequest("GET", nextRecordsURL, headers: headers, idempotent: true), headers: headers,
+            read: Self.readPageBody)
     }
 
     /// Runs `soql` (usually `SELECT COUNT() FROM ...`) and returns `totalSize`.
     public func count(_ soql: String, includeDeleted: Bool = false) async throws -> Int {
         let request = APIRequest("GET", includeDeleted ? "queryAll" : "query", query: [("q", soql)], idempotent: true)
         let response = try await perform(request)
-        return try Self.parseQueryPage(response.body).totalSize
+        return try QueryPageHeader(scanning: response.body).totalSize
+    }
+
+    /// The one paging loop behind every REST query stream: sends the first request, then each next URL that
+    /// `read` finds, one page per consumer demand, through `perform` (session renewal on 401, scheduler
+    /// retries and accounting).
+    private func pages<Page: Sendable>(
+        of soql: String, includeDeleted: Bool, batchSize: Int?,
+        read: @escaping @Sendable ([UInt8]) throws -> (page: Page, next: String?)
+    ) -> AsyncThrowingStream<Page, any Error> {
+        let headers = Self.queryOptionHeaders(batchSize: batchSize)
+        let first = APIRequest(
+            "GET", includeDeleted ? "queryAll" : "query", query: [("q", soql)], headers: headers, idempotent: true)
+        return pages(first: first, headers: headers, read: read)
+    }
+
+    private func pages<Page: Sendable>(
+        first: APIRequest, headers: [(String, String)],
+        read: @escaping @Sendable ([UInt8]) throws -> (page: Page, next: String?)
+    ) -> AsyncThrowingStream<Page, any Error> {
+        let cursor = QueryCursor()
+        return AsyncThrowingStream(unfolding: {
+            guard let request = await cursor.nextRequest(first: first, headers: headers) else { return nil }
+            let response = try await self.perform(request)
+            let (page, next) = try read(response.body)
+            await cursor.advance(next: next)
+            return page
+        })
+    }
+
+    private static func queryOptionHeaders(batchSize: Int?) -> [(String, String)] {
+        batchSize.map { [("Sforce-Query-Options", "batchSize=\(min(max($0, 200), 2000))")] } ?? []
+    }
+
+    @Sendable private static func readPageBody(_ body: [UInt8]) throws -> (page: QueryPageBody, next: String?) {
+        let header = try QueryPageHeader(scanning: body)
+        let page = QueryPageBody(
+            totalSize: header.totalSize, done: header.done, nextRecordsURL: header.nextRecordsURL, body: body)
+        return (page, header.done ? nil : header.nextRecordsURL)
     }
 
     /// Reads a query page: `{totalSize, done, nextRecordsUrl?, records}`.
