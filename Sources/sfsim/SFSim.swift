@@ -112,6 +112,10 @@ struct Serve: AsyncParsableCommand {
         if !loaded {
             if seedData != "none", let seedDir = seedData ?? (try? SampleLocator.find("samples/data")) {
                 try SeedLoader.load(directory: seedDir, into: org)
+            } else if seedData == nil && generate == nil {
+                // Starting empty by accident looks like a broken org; say why, once.
+                FileHandle.standardError.write(
+                    Data("sfsim: no samples/data found; starting with an empty org (pass --seed-data DIR)\n".utf8))
             }
             if let generate {
                 let counts = try DataGenerator.parse(generate)
@@ -122,8 +126,10 @@ struct Serve: AsyncParsableCommand {
         let simulator = try SimulatorServer(org: org, configuration: server)
         let url = try await simulator.start()
         persistence?.startAutosave()
-        FileHandle.standardOutput.write(Data("sfsim listening on \(url)\n".utf8))
+        // Catch SIGINT/SIGTERM before announcing readiness: a client that stops us right after the ready
+        // line must not find the signal ignored and lost.
         let stop = SignalWaiter.install([SIGINT, SIGTERM])
+        FileHandle.standardOutput.write(Data("sfsim listening on \(url)\n".utf8))
         await stop.wait()
         try? persistence?.save()
         await simulator.stop()
