@@ -9,6 +9,10 @@ public struct CSVReadOptions: Sendable {
     /// Accept records whose field count differs from the header's (returned with their own count), and stray
     /// quotes (kept as data). Off by default: a ragged file is usually a broken export.
     public var lenient = false
+    /// Accept records whose field count differs from the header's (returned with their own count) while staying
+    /// strict about quoting: for callers that report a ragged row against that row and carry on (sfimport puts it
+    /// in the error file), where a quoting error still means the rest of the file cannot be trusted.
+    public var acceptsAnyFieldCount = false
     /// The largest single record accepted; bigger means an unclosed quote ran away, so stop with an error
     /// rather than read the rest of a 5 GB file into memory.
     public var maxRecordBytes = 64 << 20

@@ -386,7 +386,7 @@ public final class CSVReader {
     /// Checks the finished record (field count, UTF-8) and counts it.
     private func finishRecord() throws -> Bool {
         if let expected = expectedFieldCount {
-            if fieldCount != expected && !options.lenient {
+            if fieldCount != expected && !options.lenient && !options.acceptsAnyFieldCount {
                 throw failure(
                     .wrongFieldCount(expected: expected, found: fieldCount),
                     "expected \(expected) fields\(header == nil ? " (as in the first record)" : " (as in the header)")"

@@ -48,7 +48,12 @@ struct SFImport: AsyncParsableCommand {
             case .remote: return CommandError(failure.message, status: .salesforceError)
             }
         case let failure as RecordFileError:
-            return CommandError(failure.description, status: .fileError)
+            // `file:line: ...`, the form editors and compilers use, so the place can be clicked or grepped.
+            var text = failure.description
+            if let file = failure.file, let line = failure.line, text.hasPrefix(file + ": ") {
+                text = "\(file):\(line): " + text.dropFirst(file.count + 2)
+            }
+            return CommandError(text, status: .fileError)
         case let failure as FieldMappingError:
             switch failure.code {
             case .unreadableFile: return CommandError(failure.message, status: .fileError)

@@ -32,15 +32,17 @@ struct ValidateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let mapping = try source.load()
-        var header: [String]?
-        if let input { header = try await LocalValidator.header(of: input).filter { !$0.hasPrefix("sf__") } }
+        // Opened once: standard input cannot be read twice (header for the mapping check, then the rows).
+        var opened: OpenedInput?
+        if let input { opened = try await LocalValidator.open(path: input) }
+        let header = opened?.header.filter { !$0.hasPrefix("sf__") }
         let (service, _) = try services.makeService()
         let report = try await service.validate(mapping, csvHeader: header)
         var rows: LocalValidationReport?
-        if let input {
+        if let opened {
             var validator = LocalValidator(compiled: report.compiled)
             validator.problemLimit = maxProblems
-            rows = try await validator.check(path: input)
+            rows = try await validator.check(opened)
         }
         let output = ValidationOutput(mapping: mapping, report: report, rows: rows, input: input)
         if json {

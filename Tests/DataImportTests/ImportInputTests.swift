@@ -21,6 +21,11 @@ struct ImportInputTests {
         #expect(rows == [["a", "b", "c"], ["1", "x, \"y\"", "3"], ["multi\nline", "", ""], ["last", "row", ""]])
     }
 
+    @Test func optionsAcceptRaggedRowsButNotBadQuoting() {
+        let options = InputOpener.options()
+        #expect(options.acceptsAnyFieldCount && !options.lenient)
+    }
+
     @Test func longRowsAndRaggedRowsAreReturned() throws {
         let long = String(repeating: "z", count: 300_000)
         let rows = try read("h1,h2\n\(long),\"\(long)\"\nx,y,extra\n")

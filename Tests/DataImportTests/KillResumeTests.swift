@@ -22,7 +22,10 @@ struct KillResumeTests {
         let directory = try Support.temporaryDirectory()
         let prefix = "KILL\(scenario.api.uppercased())-"
         var csv = "key,last,email\n"
-        for row in 1...3000 { csv += "\(prefix)\(row),Last \(row),k\(row)@example.org\n" }
+        // Enough rows that an uninterrupted REST run takes over 10 s at 100 ms a request: when the whole suite
+        // runs, this test's polling task can wait seconds for a cooperative thread before it gets to kill.
+        let rows = 12_000
+        for row in 1...rows { csv += "\(prefix)\(row),Last \(row),k\(row)@example.org\n" }
         let input = directory + "/contacts.csv"
         try Support.write(csv, to: input)
         let mapping = directory + "/contacts.yaml"
@@ -66,11 +69,11 @@ struct KillResumeTests {
         let success = try Support.rows(paths.success).dropFirst().map { Int($0[3]) ?? 0 }
         let errors = try Support.rows(paths.error).dropFirst()
         #expect(errors.isEmpty, "\(errors.prefix(3))")
-        #expect(success.count == 3000)
-        #expect(Set(success) == Set(1...3000))
+        #expect(success.count == rows)
+        #expect(Set(success) == Set(1...rows))
         let client = try SimulatorImportTests.client(sim)
         let stored = try await client.count("SELECT COUNT() FROM Contact WHERE Legacy_Id__c LIKE '\(prefix)%'")
-        #expect(stored == 3000)
+        #expect(stored == rows)
     }
 
     static func start(_ arguments: [String]) throws -> Process {

@@ -44,6 +44,15 @@ import RecordFiles
         #expect(failure.line == 3)
     }
 
+    @Test func anyFieldCountAcceptsRaggedRowsButNotStrayQuotes() throws {
+        var options = CSVReadOptions()
+        options.acceptsAnyFieldCount = true
+        #expect(try Fixture.rows("malformed_wrong_field_count.csv", options: options).rows
+            == [["1", "ok"], ["2", "too", "many"]])
+        let failure = try #require(try error("malformed_stray_quote.csv", options: options))
+        #expect(failure.kind == .strayQuote)
+    }
+
     @Test func lenientModeAcceptsRaggedRowsAndStrayQuotes() throws {
         let lenient = CSVReadOptions(lenient: true)
         #expect(try Fixture.rows("malformed_wrong_field_count.csv", options: lenient).rows

@@ -3,14 +3,16 @@ import RecordFiles
 /// Opens import input (a CSV file, "-" for standard input, gzip recognised by its magic bytes) as a RecordFiles
 /// `CSVReader` positioned after the header.
 ///
-/// The reader is opened lenient on purpose: a row with the wrong number of cells is reported for that row
-/// (`INVALID_ROW`, and the row goes to the error file) instead of stopping the whole validation or load, and text
-/// after a closing quote is kept as data. An unclosed quote, invalid UTF-8 or an unreadable file still stops the
-/// run with a `RecordFileError` naming the file, record, line and column.
+/// A row with the wrong number of cells is reported for that row (`INVALID_ROW`, and the row goes to the error
+/// file) instead of stopping the whole validation or load. A quoting error (an unclosed or stray quote), invalid
+/// UTF-8 or an unreadable file stops the run with a `RecordFileError` naming the file, record, line and column:
+/// past a quoting error the row boundaries themselves cannot be trusted.
 public enum InputOpener {
     /// The read options for import input.
     public static func options(delimiter: CSVDelimiter = .comma, encoding: TextEncoding = .utf8) -> CSVReadOptions {
-        CSVReadOptions(delimiter: delimiter, hasHeader: true, encoding: encoding, lenient: true)
+        var options = CSVReadOptions(delimiter: delimiter, hasHeader: true, encoding: encoding, lenient: false)
+        options.acceptsAnyFieldCount = true
+        return options
     }
 
     /// Opens `path` and reads its header.

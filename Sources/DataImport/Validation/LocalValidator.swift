@@ -71,11 +71,22 @@ extension LocalValidator {
 
     /// Converts every row of the file at `path` (read off the cooperative pool).
     public func check(path: String) async throws -> LocalValidationReport {
+        try await check(try await Self.open(path: path))
+    }
+
+    /// Opens the input once and reads its header, so that standard input can be validated: its header is needed
+    /// to check the mapping before the rows are read, and it cannot be opened a second time.
+    public static func open(path: String) async throws -> OpenedInput {
+        try await OffPool.run("sfimport-open") { OpenedInput(path: path, reader: try InputOpener.reader(path: path)) }
+    }
+
+    /// Converts every row of an opened input (read off the cooperative pool). Use each `OpenedInput` once.
+    public func check(_ input: OpenedInput) async throws -> LocalValidationReport {
         let validator = self
         return try await OffPool.run("sfimport-validate") {
-            try validator.run(
-                try InputOpener.reader(path: path),
-                reopen: path == "-" ? nil : { try InputOpener.reader(path: path) })
+            let path = input.path
+            return try validator.run(
+                input.reader, reopen: path == "-" ? nil : { try InputOpener.reader(path: path) })
         }
     }
 }

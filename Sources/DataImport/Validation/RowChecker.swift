@@ -8,16 +8,17 @@ struct RowChecker {
     var duplicates: DuplicateKeyIndex?
     /// Rows whose key hashed like an earlier row's, confirmed after the pass by `DuplicateKeyResolver`.
     var hits: [DuplicateKeyResolver.Hit] = []
-    /// One compiled check per mapped column, built once per run. Each is a final class with `let` storage: the
-    /// per-cell call borrows the converter in place. Walking a `[CellConverter]` instead copied the struct out of
-    /// the array for every cell (about ten retains and releases: its name, tables and patterns), which profiling
-    /// showed at about 16% of validation time.
-    private let columns: [ColumnCheck]
+    /// Converters and their cell indexes in flat arrays, compiled once per run and walked through pointers. The
+    /// per-cell call still copies the converter it passes, which is why `CellConverter` keeps everything behind one
+    /// reference: one retain and release per cell instead of about ten (its name, tables and patterns).
+    private let converters: [CellConverter]
+    private let cellIndexes: [Int]
     private let keyCell: Int?
 
     init(bound: BoundMapping) {
         self.bound = bound
-        columns = bound.bindings.map { ColumnCheck(converter: $0.column.converter, cellIndex: $0.cellIndex) }
+        converters = bound.bindings.map(\.column.converter)
+        cellIndexes = bound.bindings.map(\.cellIndex)
         keyCell = bound.keyBinding.map { bound.bindings[$0].cellIndex }
         let keyed = bound.compiled.operation == .upsert || bound.compiled.operation.isDestructive
             || bound.compiled.operation == .update
@@ -40,9 +41,14 @@ struct RowChecker {
         }
         var found = 0
         var failures: [(Int, ConversionFailure)] = []
-        for position in columns.indices {
-            let column = columns[position]
-            if let failure = column.converter.check(record[column.cellIndex]) { failures.append((position, failure)) }
+        converters.withUnsafeBufferPointer { converters in
+            cellIndexes.withUnsafeBufferPointer { indexes in
+                for position in 0..<converters.count {
+                    if let failure = converters[position].check(record[indexes[position]]) {
+                        failures.append((position, failure))
+                    }
+                }
+            }
         }
         for (position, failure) in failures {
             found += 1
@@ -86,13 +92,3 @@ struct RowChecker {
     }
 }
 
-/// A column's converter and cell, compiled once per run (see `RowChecker.columns`).
-final class ColumnCheck {
-    let converter: CellConverter
-    let cellIndex: Int
-
-    init(converter: CellConverter, cellIndex: Int) {
-        self.converter = converter
-        self.cellIndex = cellIndex
-    }
-}
