@@ -22,7 +22,7 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             Without --config the org has one user, admin@sfsim.test, password sfsim-password, security token SFSIMTOKEN (SOAP and password logins send the password followed by the token), and one connected app, client id sfsim-client, secret sfsim-secret, whose client-credentials run-as user is that admin. With --tls-self-signed DIR the app also trusts DIR/jwt-certificate.pem for the JWT bearer grant (sign with DIR/jwt-private-key.pem).
 
-            Ready line on stdout: "sfsim listening on <base URL>". Admin API: GET /__sfsim/stats, POST /__sfsim/faults (JSON: latencyMS, failRate, lockRate, dropRate, apiLimit, sessionTTL, soapLoginEnabled), POST /__sfsim/sessions/revoke.
+            Ready line on stdout: "sfsim listening on <base URL>". Admin API: GET /__sfsim/stats, POST /__sfsim/faults (JSON: latencyMS, failRate, lockRate, dropRate, truncateResults, apiLimit, sessionTTL, soapLoginEnabled), POST /__sfsim/sessions/revoke.
             """)
 
     @Option(help: "Address to listen on (loopback by default).") var host = "127.0.0.1"
@@ -41,6 +41,7 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("fail-rate"), help: ArgumentHelp("Answer this share of API requests with 503 (0-1).", valueName: "P")) var failRate = 0.0
     @Option(name: .customLong("lock-rate"), help: ArgumentHelp("Fail this share of records with UNABLE_TO_LOCK_ROW (0-1).", valueName: "P")) var lockRate = 0.0
     @Option(name: .customLong("drop-rate"), help: ArgumentHelp("Close this share of connections without answering (0-1).", valueName: "P")) var dropRate = 0.0
+    @Flag(name: .customLong("truncate-results"), help: "Fault: drop the last record of every REST query page and Bulk query result page, keeping the announced totals.") var truncateResults = false
     @Option(name: .customLong("api-limit"), help: ArgumentHelp("Daily API request allocation (default 100000).", valueName: "N")) var apiLimit: Int?
     @Option(name: .customLong("session-ttl"), help: ArgumentHelp("Session lifetime (default 7200).", valueName: "SECONDS")) var sessionTTL: Int?
     @Flag(name: .customLong("no-soap-login"), help: "Refuse SOAP login() for every API version.") var noSoapLogin = false
@@ -98,7 +99,8 @@ struct Serve: AsyncParsableCommand {
 
         let org = Org(
             catalog: catalog, configuration: configuration,
-            faults: FaultSettings(latencyMS: latency, failRate: failRate, lockRate: lockRate, dropRate: dropRate))
+            faults: FaultSettings(latencyMS: latency, failRate: failRate, lockRate: lockRate, dropRate: dropRate,
+                truncateResults: truncateResults))
         var persistence: OrgPersistence?
         var loaded = false
         if let data {
@@ -110,6 +112,10 @@ struct Serve: AsyncParsableCommand {
         if !loaded {
             if seedData != "none", let seedDir = seedData ?? (try? SampleLocator.find("samples/data")) {
                 try SeedLoader.load(directory: seedDir, into: org)
+            } else if seedData == nil && generate == nil {
+                // Starting empty by accident looks like a broken org; say why, once.
+                FileHandle.standardError.write(
+                    Data("sfsim: no samples/data found; starting with an empty org (pass --seed-data DIR)\n".utf8))
             }
             if let generate {
                 let counts = try DataGenerator.parse(generate)
@@ -120,8 +126,10 @@ struct Serve: AsyncParsableCommand {
         let simulator = try SimulatorServer(org: org, configuration: server)
         let url = try await simulator.start()
         persistence?.startAutosave()
-        FileHandle.standardOutput.write(Data("sfsim listening on \(url)\n".utf8))
+        // Catch SIGINT/SIGTERM before announcing readiness: a client that stops us right after the ready
+        // line must not find the signal ignored and lost.
         let stop = SignalWaiter.install([SIGINT, SIGTERM])
+        FileHandle.standardOutput.write(Data("sfsim listening on \(url)\n".utf8))
         await stop.wait()
         try? persistence?.save()
         await simulator.stop()

@@ -28,11 +28,19 @@ enum AdminRoutes {
             let fail = try rate("failRate")
             let lock = try rate("lockRate")
             let drop = try rate("dropRate")
+            var truncate: Bool?
+            if let node = body["truncateResults"] {
+                guard let value = node.boolValue else {
+                    throw APIError(status: 400, "INVALID_FIELD", "truncateResults must be true or false", fields: ["truncateResults"])
+                }
+                truncate = value
+            }
             let updated = context.org.faults.withLock { f -> FaultSettings in
                 if let latency { f.latencyMS = latency }
                 if let fail { f.failRate = fail }
                 if let lock { f.lockRate = lock }
                 if let drop { f.dropRate = drop }
+                if let truncate { f.truncateResults = truncate }
                 return f
             }
             if let limit = body["apiLimit"]?.intValue {
@@ -53,7 +61,7 @@ enum AdminRoutes {
 
     static func faults(_ f: FaultSettings) -> [UInt8] {
         var w = JSONWriter()
-        w.raw("{\"latencyMS\":\(f.latencyMS),\"failRate\":\(f.failRate),\"lockRate\":\(f.lockRate),\"dropRate\":\(f.dropRate)}")
+        w.raw("{\"latencyMS\":\(f.latencyMS),\"failRate\":\(f.failRate),\"lockRate\":\(f.lockRate),\"dropRate\":\(f.dropRate),\"truncateResults\":\(f.truncateResults)}")
         return w.bytes
     }
 

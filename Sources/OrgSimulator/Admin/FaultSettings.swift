@@ -8,11 +8,18 @@ public struct FaultSettings: Sendable {
     public var lockRate = 0.0
     /// Probability that a connection is closed without a response.
     public var dropRate = 0.0
+    /// A server "stopping early", for clients' count checks: every REST query page drops its last record
+    /// while `totalSize` stays the same, and every Bulk query result page drops its last row while
+    /// `Sforce-NumberOfRecords` still announces it.
+    public var truncateResults = false
 
-    public init(latencyMS: Int = 0, failRate: Double = 0, lockRate: Double = 0, dropRate: Double = 0) {
+    public init(
+        latencyMS: Int = 0, failRate: Double = 0, lockRate: Double = 0, dropRate: Double = 0, truncateResults: Bool = false
+    ) {
         self.latencyMS = latencyMS
         self.failRate = failRate
         self.lockRate = lockRate
         self.dropRate = dropRate
+        self.truncateResults = truncateResults
     }
 }

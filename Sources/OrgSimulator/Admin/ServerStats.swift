@@ -9,7 +9,7 @@ final class ServerStats: Sendable {
         var maxConcurrentRequests = 0
         var apiCalls = 0
         var responsesByStatus: [Int: Int] = [:]
-        var faultsInjected: [String: Int] = ["latency": 0, "fail": 0, "lock": 0, "drop": 0]
+        var faultsInjected: [String: Int] = ["latency": 0, "fail": 0, "lock": 0, "drop": 0, "truncate": 0]
     }
 
     let values = Locked(Values())

@@ -56,6 +56,11 @@ public struct DataGenerator: Sendable {
         ("Chicago", "IL", "60601"), ("Boston", "MA", "02108"), ("Denver", "CO", "80202"), ("Atlanta", "GA", "30303"),
         ("Portland", "OR", "97201"), ("Miami", "FL", "33101"),
     ]
+    /// Lower-cased names and website hosts, derived once: lowercasing and replacing per row cost more
+    /// than the rest of the row.
+    static let firstNamesLower = firstNames.map { $0.lowercased() }
+    static let lastNamesLower = lastNames.map { $0.lowercased() }
+    static let websites = companyWords.map { "www.\($0.lowercased().replacingOccurrences(of: " ", with: "")).example.com" }
     static let titles = ["CEO", "CFO", "VP Sales", "Director of IT", "Buyer", "Engineer", "Analyst", "Manager", "Consultant", "Admin"]
 
     /// SplitMix64: tiny, fast and good enough for test data.
@@ -88,6 +93,7 @@ public struct DataGenerator: Sendable {
         }
         let base = table.slotCount
         let fieldKinds = kinds(schema: schema, parents: parents)
+        let prefix = String(schema.name.prefix(3)).uppercased()
         let chunk = 50_000
         let chunks = (count + chunk - 1) / chunk
         let objectSalt = UInt64(truncatingIfNeeded: schema.name.utf8.reduce(UInt64(1469598103934665603)) { ($0 ^ UInt64($1)) &* 1099511628211 })
@@ -100,7 +106,10 @@ public struct DataGenerator: Sendable {
             rows.reserveCapacity(end - start)
             for i in start..<end {
                 let slot = base + i
-                rows.append(makeRow(schema: schema, table: table, slot: slot, index: i, rng: &rng, kinds: fieldKinds, adminID: adminID, now: now))
+                rows.append(
+                    makeRow(
+                        schema: schema, table: table, slot: slot, index: i, rng: &rng, kinds: fieldKinds, adminID: adminID,
+                        now: now, prefix: prefix))
             }
             rowChunks.set(c, rows)
         }
@@ -169,15 +178,17 @@ public struct DataGenerator: Sendable {
 
     func makeRow(
         schema: ObjectSchema, table: ObjectTable, slot: Int, index: Int, rng: inout Random, kinds: [Kind],
-        adminID: String, now: Int64
+        adminID: String, now: Int64, prefix: String
     ) -> Row {
         var values = [FieldValue](repeating: .null, count: kinds.count)
-        let first = rng.pick(Self.firstNames)
-        let last = rng.pick(Self.lastNames)
+        // Indices rather than `pick`, so the lower-cased forms come from the same draw (same random stream).
+        let firstIndex = rng.int(Self.firstNames.count)
+        let lastIndex = rng.int(Self.lastNames.count)
+        let first = Self.firstNames[firstIndex]
+        let last = Self.lastNames[lastIndex]
         let city = rng.pick(Self.cities)
         let created = now - Int64(rng.int(3 * 365 * 86_400)) * 1000
         let number = index + 1
-        let prefix = String(schema.name.prefix(3)).uppercased()
         for (o, kind) in kinds.enumerated() {
             switch kind {
             case .skip: break
@@ -194,10 +205,10 @@ public struct DataGenerator: Sendable {
             case .autoName: values[o] = .text("\(prefix)-\(Self.padded(number, 8))")
             case .personName: values[o] = .text("\(first) \(last)")
             case .company: values[o] = .text("\(rng.pick(Self.companyWords)) \(rng.pick(Self.companySuffixes))")
-            case .email: values[o] = .text("\(first.lowercased()).\(last.lowercased()).\(number)@example.com")
+            case .email: values[o] = .text("\(Self.firstNamesLower[firstIndex]).\(Self.lastNamesLower[lastIndex]).\(number)@example.com")
             case .phone: values[o] = .text("(\(200 + rng.int(800))) 555-\(Self.padded(rng.int(10000), 4))")
             case .title: values[o] = .text(rng.pick(Self.titles))
-            case .website: values[o] = .text("www.\(rng.pick(Self.companyWords).lowercased().replacingOccurrences(of: " ", with: "")).example.com")
+            case .website: values[o] = .text(rng.pick(Self.websites))
             case .street: values[o] = .text("\(1 + rng.int(9999)) \(rng.pick(Self.streets))")
             case .city: values[o] = .text(city.0)
             case .state: values[o] = .text(city.1)

@@ -33,8 +33,10 @@ enum QueryRoutes {
         }
         let pageSize = QueryPage.pageSize(context.request.header("Sforce-Query-Options"))
         let cursor = result.recordCount > pageSize ? cursors.open(result, pageSize: pageSize) : nil
+        let truncate = context.org.truncatingResults()
         let body = context.org.store.read { _ in
-            QueryPage.render(result, offset: 0, pageSize: pageSize, cursorID: cursor?.id, dataBase: context.dataBase)
+            QueryPage.render(
+                result, offset: 0, pageSize: pageSize, cursorID: cursor?.id, dataBase: context.dataBase, truncate: truncate)
         }
         return .json(200, body)
     }
@@ -48,9 +50,10 @@ enum QueryRoutes {
         }
         let header = context.request.header("Sforce-Query-Options")
         let pageSize = header == nil ? cursor.pageSize : QueryPage.pageSize(header)
+        let truncate = context.org.truncatingResults()
         let body = context.org.store.read { _ in
             QueryPage.render(cursor.result, offset: min(offset, cursor.result.recordCount), pageSize: pageSize,
-                             cursorID: cursor.id, dataBase: context.dataBase)
+                             cursorID: cursor.id, dataBase: context.dataBase, truncate: truncate)
         }
         return .json(200, body)
     }

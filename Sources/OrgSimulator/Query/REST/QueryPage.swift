@@ -6,8 +6,10 @@ enum QueryPage {
     /// - Parameters:
     ///   - cursorID: the cursor to name in `nextRecordsUrl` when more records follow.
     ///   - dataBase: `/services/data/v62.0`.
+    ///   - truncate: the `truncateResults` fault: leave out the page's last record, keeping `totalSize`
+    ///     and `nextRecordsUrl` as if it had been sent.
     static func render(
-        _ result: QueryResult, offset: Int, pageSize: Int, cursorID: String?, dataBase: String
+        _ result: QueryResult, offset: Int, pageSize: Int, cursorID: String?, dataBase: String, truncate: Bool = false
     ) -> [UInt8] {
         let count = result.recordCount
         let end = min(count, offset + pageSize)
@@ -24,7 +26,8 @@ enum QueryPage {
         }
         out.append(contentsOf: Array(#","records":["#.utf8))
         var renderer = RecordJSONRenderer(result: result, dataBase: dataBase)
-        if offset < end { renderer.appendRecords(offset..<end, to: &out) }
+        let sent = truncate ? max(offset, end - 1) : end
+        if offset < sent { renderer.appendRecords(offset..<sent, to: &out) }
         out.append(contentsOf: [UInt8(ascii: "]"), UInt8(ascii: "}")])
         return out
     }
