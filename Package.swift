@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "FieldMapping",
             dependencies: ["SalesforceConnection", "RecordFiles", .product(name: "Yams", package: "Yams")]),
-        .target(name: "DataExport", dependencies: ["SalesforceConnection", "SOQL", "RecordFiles"]),
+        .target(name: "DataExport", dependencies: ["SalesforceConnection", "SOQL", "RecordFiles", "RSASigning"]),
         .target(name: "DataImport", dependencies: ["FieldMapping", "SalesforceConnection", "RecordFiles"]),
 
         // Command line.
@@ -108,7 +108,7 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "CommandSupportTests", dependencies: ["CommandSupport", "SimulatorFixture"]),
         .testTarget(name: "FieldMappingTests", dependencies: ["FieldMapping"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DataExportTests", dependencies: ["DataExport", "SimulatorFixture"]),
+        .testTarget(name: "DataExportTests", dependencies: ["DataExport", "RSASigning", "SimulatorFixture"]),
         .testTarget(name: "DataImportTests", dependencies: ["DataImport", "SimulatorFixture"]),
         .testTarget(name: "OrgSimulatorTests", dependencies: ["OrgSimulator", "SimulatorFixture", "RSASigning", "GzipStreams"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SimulatorFixture"], resources: [.copy("Fixtures")]),

@@ -19,6 +19,8 @@ public struct RSASigningError: Error, Sendable, CustomStringConvertible {
         case generationFailed
         /// A base64 or base64url text could not be decoded.
         case invalidBase64
+        /// A digest could not be computed inside OpenSSL (allocation failure or misuse).
+        case digestFailed
     }
 
     /// What went wrong.

@@ -3,6 +3,7 @@ import Foundation
 import RecordFiles
 import SalesforceConnection
 import SimulatorFixture
+import RSASigning
 import Testing
 
 /// End to end against sfsim: every format x path x compression, tricky values, resume and incremental runs.
@@ -201,9 +202,7 @@ extension SimulatorExportTests {
             let name = try #require(entry["file"] as? String)
             let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
             #expect(entry["bytes"] as? Int == data.count)
-            var digest = SHA256Digest()
-            data.withUnsafeBytes { digest.update($0) }
-            #expect(entry["sha256"] as? String == digest.finalizeHex())
+            #expect(entry["sha256"] as? String == SHA256.hex(SHA256.hash([UInt8](data))))
             let rows = try readCSV(folder + "/" + name).rows.count
             #expect(entry["rows"] as? Int == rows)
             let object = try #require(entry["object"] as? String)

@@ -6,6 +6,7 @@
     import Darwin
 #endif
 import GzipStreams
+import RSASigning
 
 /// The file an export writes: bytes go to `<path>.partial`, which is renamed to `path` only when the
 /// export completed and its row count checked out, so a partial file is never mistaken for a finished one.
@@ -21,7 +22,7 @@ final class ExportFile: ByteSink {
     let partialPath: String?
     private var descriptor: Int32
     private(set) var bytesWritten = 0
-    private var digest: SHA256Digest?
+    private let digest: SHA256Hasher?
     /// Whether the partial file is listed in `UnfinishedOutputs` (removed on interrupt).
     private let registered: Bool
 
@@ -38,7 +39,7 @@ final class ExportFile: ByteSink {
     /// - Throws: `ExportError` (io) naming the file.
     init(path: String, resumeAt: Int?, digest: Bool, resumable: Bool = true) throws {
         self.path = path
-        self.digest = digest ? SHA256Digest() : nil
+        self.digest = digest ? SHA256Hasher() : nil
         if path == "-" {
             partialPath = nil
             descriptor = 1
@@ -124,7 +125,7 @@ final class ExportFile: ByteSink {
         if let partialPath, rename(partialPath, path) != 0 {
             throw ExportError.io("cannot rename '\(partialPath)' to '\(path)': \(Self.reason(errno))")
         }
-        return digest?.finalizeHex()
+        return try digest.map { RSASigning.SHA256.hex(try $0.finalize()) }
     }
 
     /// Closes the file, keeping the partial file when `keepPartial` (so `--resume` can continue it).

@@ -1,4 +1,5 @@
 import Foundation
+import RSASigning
 
 /// Describe responses kept on disk for `timeToLive`, keyed by instance URL, API version and object, so repeated
 /// runs against a large schema skip the describe calls. Files are owner-only like the session cache.
@@ -9,7 +10,7 @@ struct DescribeDiskCache: Sendable {
     let timeToLive: Duration
 
     private func path(object: String) -> String {
-        directory + "/describe-" + SHA256.hex("\(instanceURL.lowercased())\n\(apiVersion)\n\(object.lowercased())")
+        directory + "/describe-" + RSASigning.SHA256.hex(RSASigning.SHA256.hash("\(instanceURL.lowercased())\n\(apiVersion)\n\(object.lowercased())"))
             + ".json"
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RSASigning
 
 /// Sessions kept between runs so a scheduled job does not log in every time.
 ///
@@ -25,7 +26,7 @@ public struct SessionCache: Sendable {
         }
 
         /// File name: `session-<sha256>.json`.
-        public var fileName: String { "session-" + SHA256.hex("\(method)\n\(url)\n\(principal)") + ".json" }
+        public var fileName: String { "session-" + RSASigning.SHA256.hex(RSASigning.SHA256.hash("\(method)\n\(url)\n\(principal)")) + ".json" }
     }
 
     private struct Entry: Codable {
