@@ -19,6 +19,8 @@ struct CSVBadInputTests {
         InputCase(file: "truncated.csv.gz", mentions: ["truncated.csv.gz", "truncated"]),
         InputCase(file: "corrupt.csv.gz", mentions: ["corrupt.csv.gz", "corrupt"]),
         InputCase(file: "empty.csv", mentions: ["empty.csv", "header"]),
+        InputCase(file: "invalid-utf8.csv", mentions: ["invalid-utf8.csv:3", "UTF-8"]),
+        InputCase(file: "windows-1252.csv", mentions: ["windows-1252.csv:2", "UTF-8", "windows-1252"]),
     ]
 
     @Test("validate names an unreadable input and where it breaks", arguments: unreadable)
