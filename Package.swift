@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "sfimport",
             dependencies: [
-                "DataImport", "CommandSupport",
+                "DataImport", "CommandSupport", "HTTPTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

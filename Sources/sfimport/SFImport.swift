@@ -1,8 +1,9 @@
 import ArgumentParser
 import CommandSupport
 import DataImport
-import RecordFiles
 import FieldMapping
+import HTTPTransport
+import RecordFiles
 
 /// `sfimport`: mapped CSV loads into Salesforce. Argument parsing and wiring only; the work is in DataImport.
 @main
@@ -16,6 +17,7 @@ struct SFImport: AsyncParsableCommand {
 
             \(ExitStatus.helpText)
             """,
+        version: TransportConfiguration.sfbatchVersion,
         subcommands: [ValidateCommand.self, LoadCommand.self, MappingCommand.self, DoctorCommand.self])
 
     static func main() async {
@@ -32,9 +34,20 @@ struct SFImport: AsyncParsableCommand {
                 var plain = command
                 try plain.run()
             }
+        } catch where isArgumentParserError(error) {
+            // `--help` on a command group, `CleanExit`, `ValidationError` thrown from `run()`: ArgumentParser
+            // prints its own help or usage message and picks its own exit status (0 for help, 64 for usage).
+            exit(withError: error)
         } catch {
             CommandError.printAndExit(commandError(error), program: "sfimport")
         }
+    }
+
+    /// Whether ArgumentParser owns the error (help and version requests, clean exits, usage errors): those are
+    /// printed and given their status by ArgumentParser, never wrapped in a one-line `sfimport: error:`.
+    static func isArgumentParserError(_ error: any Error) -> Bool {
+        if error is CleanExit || error is ValidationError || error is ExitCode { return true }
+        return String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
     }
 
     /// Gives library errors their exit status.

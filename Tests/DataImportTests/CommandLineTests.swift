@@ -28,6 +28,24 @@ struct CommandLineTests {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    @Test func helpAndVersionPrintCleanlyAndUsageErrorsExit64() throws {
+        for arguments in [["--help"], ["load", "--help"], ["help", "validate"], ["mapping", "--help"]] {
+            let (status, output) = try Self.run(arguments)
+            #expect(status == 0, "\(arguments): \(output)")
+            #expect(output.contains("USAGE: sfimport"), "\(arguments): \(output)")
+            #expect(!output.contains("CommandError") && !output.contains("error:"), "\(arguments): \(output)")
+        }
+        let version = try Self.run(["--version"])
+        #expect(version.0 == 0, "\(version.1)")
+        #expect(version.1.split(separator: ".").count == 3, "\(version.1)")
+        let missing = try Self.run(["load"])
+        #expect(missing.0 == 64, "\(missing.1)")
+        #expect(missing.1.contains("Missing expected argument '--mapping <mapping>'"), "\(missing.1)")
+        let unknown = try Self.run(["load", "--mapping", "m.yaml", "--input", "in.csv", "--no-such-option"])
+        #expect(unknown.0 == 64, "\(unknown.1)")
+        #expect(unknown.1.contains("--no-such-option"), "\(unknown.1)")
+    }
+
     @Test func validateExitCodesDistinguishCleanWarningsAndErrors() throws {
         let schema = ["--schema-dir", "\(Self.root)/samples/schema"]
         let clean = try Self.run(

@@ -46,6 +46,23 @@ struct ImportRunnerTests {
         #expect(Set(success.dropFirst().map { Int($0[4]) ?? 0 }) == Set(1...420))
     }
 
+    @Test func missingResultsFolderIsCreatedAndAFileInTheWayIsNamed() async throws {
+        let directory = try Support.temporaryDirectory()
+        let input = try makeInput(rows: 30, in: directory)
+        let nested = directory + "/out/2026/run"
+        let summary = try await runner(FakeService(), input: input) { $0.resultsDirectory = nested }.run()
+        #expect(summary.succeeded == 30)
+        #expect(summary.successFile == nested + "/contacts.success.csv")
+        #expect(try Support.rows(summary.successFile).count == 31)
+        #expect(try Support.rows(nested + "/contacts.error.csv").count == 1)
+
+        try Support.write("not a folder", to: directory + "/blocked")
+        let error = await #expect(throws: DataImportError.self) {
+            try await self.runner(FakeService(), input: input) { $0.resultsDirectory = directory + "/blocked" }.run()
+        }
+        #expect(error?.message.contains("blocked: is a file") == true, "\(String(describing: error))")
+    }
+
     @Test func everyRowLandsInExactlyOneFileUnderFailures() async throws {
         let directory = try Support.temporaryDirectory()
         let input = try makeInput(rows: 300, badRows: [3, 150], in: directory)

@@ -69,6 +69,8 @@ struct SimulatorImportTests {
         let compiled = try await Self.compiled(service, input: input)
         var options = ImportOptions(inputPath: input)
         options.batchSize = 200
+        // A results folder that does not exist yet, two levels deep: the run creates it.
+        options.resultsDirectory = directory + "/results/\(api)"
         func load() async throws -> ImportSummary {
             api == "bulk"
                 ? try await BulkImportRunner(client: client, compiled: compiled, options: options).run()
@@ -79,6 +81,7 @@ struct SimulatorImportTests {
         let second = try await load()
         #expect(second.succeeded == 450 && second.created == 0 && second.updated == 450, "\(second)")
         #expect(try await Self.count(client, prefix: prefix) == 450)
+        #expect(second.successFile == directory + "/results/\(api)/contacts.success.csv")
         let rows = try Support.rows(second.successFile).dropFirst()
         #expect(rows.allSatisfy { $0[10] == "false" && $0[9].hasPrefix("003") })
     }

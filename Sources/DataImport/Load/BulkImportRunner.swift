@@ -56,6 +56,7 @@ public struct BulkImportRunner: Sendable {
         let bound = BoundMapping(compiled: compiled, header: header)
         let builder = RecordBuilder(bound: bound)
         let paths = ResultFiles.paths(input: path, directory: options.resultsDirectory)
+        try ResultFiles.createDirectory(for: paths.success)
         let journalPath = RunJournal.path(forErrorFile: paths.error)
         let inputSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let identity = RunJournal.identity(

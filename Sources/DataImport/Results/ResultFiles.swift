@@ -32,6 +32,25 @@ public final class ResultFiles: @unchecked Sendable {
         return ("\(folder)/\(name).success.csv", "\(folder)/\(name).error.csv")
     }
 
+    /// Creates the folder that holds the result files (and the run journal), with any missing parent folders, so
+    /// that `--results-dir out/2026-11-22` works on a fresh checkout.
+    /// - Throws: `DataImportError(.output)` naming the folder when it cannot be created (a file in the way, no
+    ///   permission).
+    public static func createDirectory(for path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { return }
+            throw DataImportError(.output, "\(folder): is a file, not a folder; give --results-dir a folder")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DataImportError(
+                .output, "\(folder): cannot create the results folder (\(error.localizedDescription)); check the path and its permissions")
+        }
+    }
+
     /// Opens both files. A fresh run truncates them and writes the headers; a resumed run appends.
     public init(successPath: String, errorPath: String, inputHeader: [String], resume: Bool) throws {
         self.successPath = successPath
