@@ -14,8 +14,9 @@ public struct BulkImportRunner: Sendable {
     public let client: SalesforceClient
     public let compiled: CompiledMapping
     public let options: ImportOptions
-    /// Rows per ingest job; bounds memory (each job keeps its rows' cells until its results are in).
-    public var rowsPerJob = 50_000
+    /// Rows per ingest job; bounds memory (each job keeps its rows' cells until its results are in). 10,000 is
+    /// the size Salesforce splits ingest jobs into internally, so smaller jobs cost no extra daily batches.
+    public var rowsPerJob = 10_000
 
     public init(client: SalesforceClient, compiled: CompiledMapping, options: ImportOptions) {
         self.client = client
@@ -88,7 +89,8 @@ public struct BulkImportRunner: Sendable {
         if !options.dryRun { _ = FileManager.default.createFile(atPath: Self.marker(input: path, directory: options.resultsDirectory), contents: nil) }
 
         let counters = RunCounters()
-        let gate = BatchGate(capacity: 2)
+        // One job's rows waiting while the previous job runs: memory stays at about two jobs' rows.
+        let gate = BatchGate(capacity: 1)
         let (stream, continuation) = AsyncThrowingStream<[ImportRecord], any Error>.makeStream()
         let producer = RowProducer(
             handoff: handoff, builder: builder, results: results, counters: counters, gate: gate,
