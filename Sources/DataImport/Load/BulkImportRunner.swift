@@ -177,12 +177,18 @@ public struct BulkImportRunner: Sendable {
         async throws -> (String, [ImportRecord])
     {
         let targets = self.targets
-        var csv: [UInt8] = []
-        csv.reserveCapacity(records.count * 64)
-        BulkCSV.appendRow(targets.map(\.bulkHeader), to: &csv)
-        for record in records { BulkCSV.appendRow(BulkCSV.cells(record, targets: targets), to: &csv) }
-        if csv.count > SalesforceClient.maxIngestUploadBytes, records.count > 1 {
+        // The job's CSV goes through a temporary file and is uploaded from it: never a 100 MB array in memory.
+        let csv = try SpoolFile(purpose: "upload")
+        defer { csv.remove() }
+        try csv.append { BulkCSV.appendRow(targets.map(\.bulkHeader), to: &$0) }
+        for record in records {
+            let cells = BulkCSV.cells(record, targets: targets)
+            try csv.append { BulkCSV.appendRow(cells, to: &$0) }
+        }
+        try csv.finish()
+        if csv.byteCount > SalesforceClient.maxIngestUploadBytes, records.count > 1 {
             // Jobs take at most 100 MB: split the rows in two and send each half as its own job.
+            csv.remove()
             let half = records.count / 2
             let (firstJob, firstLocked) = try await send(Array(records[..<half]), results: results, journal: journal, retry: retry)
             let (_, secondLocked) = try await send(Array(records[half...]), results: results, journal: journal, retry: retry)
@@ -195,7 +201,7 @@ public struct BulkImportRunner: Sendable {
             IngestJobRequest(object: compiled.object, operation: operation, externalIDField: compiled.externalIDField))
         let batch = try journal?.willSend(rows: records.map(\.row), job: job.id)
         do {
-            try await client.uploadJobData(job.id, csv: csv)
+            try await client.uploadJobData(job.id, file: csv.path)
             _ = try await client.closeJob(job.id)
         } catch {
             _ = try? await client.abortJob(job.id)
@@ -258,11 +264,13 @@ struct ReconcileTable {
 
     mutating func add(job: String, client: SalesforceClient, targets: [WireTarget]) async throws {
         for kind in [IngestResultKind.successful, .failed] {
-            let buffer = ChunkBuffer()
-            try await client.ingestResults(job, kind: kind) { buffer.append($0) }
-            let bytes = buffer.bytes
-            guard !bytes.isEmpty else { continue }
-            let reader = try InputOpener.reader(bytes: bytes, name: "job \(job) \(kind.rawValue) results")
+            // Results are spooled to a temporary file and read back as a stream, never held whole.
+            let spool = try SpoolFile(purpose: "results")
+            defer { spool.remove() }
+            try await client.ingestResults(job, kind: kind) { try spool.append($0) }
+            try spool.finish()
+            guard spool.byteCount > 0 else { continue }
+            let reader = try InputOpener.reader(path: spool.path)
             let header = reader.columns
             let idColumn = header.firstIndex(of: "sf__Id")
             let createdColumn = header.firstIndex(of: "sf__Created")
@@ -295,12 +303,4 @@ struct ReconcileTable {
         outcomes[key] = list.isEmpty ? nil : list
         return first
     }
-}
-
-/// Collects streamed result chunks. `@unchecked Sendable`: `storage` is only touched under `lock`.
-final class ChunkBuffer: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [UInt8] = []
-    func append(_ chunk: [UInt8]) { lock.withLock { storage.append(contentsOf: chunk) } }
-    var bytes: [UInt8] { lock.withLock { storage } }
 }
