@@ -40,13 +40,20 @@ public struct HTTPTransportError: Error, Sendable, CustomStringConvertible {
     public let curlCode: Int?
     /// Whether the server might have received and acted on the request.
     public let mayHaveReachedServer: Bool
+    /// Whether the request went through a proxy (explicit, or from the environment for this URL); messages
+    /// mention a proxy only then.
+    public let viaProxy: Bool
 
-    public init(kind: Kind, host: String, detail: String = "", curlCode: Int? = nil, mayHaveReachedServer: Bool) {
+    public init(
+        kind: Kind, host: String, detail: String = "", curlCode: Int? = nil, mayHaveReachedServer: Bool,
+        viaProxy: Bool = false
+    ) {
         self.kind = kind
         self.host = host
         self.detail = detail
         self.curlCode = curlCode
         self.mayHaveReachedServer = mayHaveReachedServer
+        self.viaProxy = viaProxy
     }
 
     /// Connection-level failures are worth retrying; a malformed request or a shut-down client is not.
@@ -63,13 +70,18 @@ public struct HTTPTransportError: Error, Sendable, CustomStringConvertible {
         case .invalidRequest:
             return "the request to '\(host)' could not be made\(why); check the URL and any body file"
         case .dnsFailure:
-            return "could not resolve host '\(host)'\(why); check the instance or login URL, your network "
-                + "and DNS, and the proxy settings (HTTPS_PROXY, --proxy)"
+            return viaProxy
+                ? "could not resolve host '\(host)' through the proxy\(why); check the instance or login URL and "
+                    + "the proxy settings (HTTPS_PROXY, --proxy, NO_PROXY)"
+                : "could not resolve host '\(host)'\(why); check the instance or login URL, your network and DNS"
         case .proxyFailure:
             return "the proxy failed for '\(host)'\(why); check HTTPS_PROXY / --proxy and NO_PROXY"
         case .connectFailed:
-            return "could not connect to '\(host)'\(why); check the URL and port and that the server is up, "
-                + "or set HTTPS_PROXY / --proxy if your network requires a proxy"
+            return viaProxy
+                ? "could not connect to '\(host)' through the proxy\(why); check that the proxy is up and "
+                    + "the proxy settings (HTTPS_PROXY, --proxy, NO_PROXY)"
+                : "could not connect to '\(host)'\(why): the host refused the connection or is unreachable; "
+                    + "check the URL and port, that the server is up and that no firewall blocks it"
         case .tlsFailure:
             return "TLS verification of '\(host)' failed\(why); if the server uses a private or corporate CA "
                 + "(for example a TLS-inspecting proxy), pass its certificate with --cacert FILE"

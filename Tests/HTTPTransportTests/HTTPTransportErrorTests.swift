@@ -35,6 +35,47 @@ import Testing
         #expect(error?.description.contains("could not connect to '127.0.0.1'") == true)
     }
 
+    @Test func connectionRefusedWithoutAProxyDoesNotMentionOne() async throws {
+        let port = try Self.closedPort()
+        let client = try loopbackClient()
+        let error = await #expect(throws: HTTPTransportError.self) {
+            try await client.send(HTTPRequest(method: "GET", url: "http://127.0.0.1:\(port)/x"))
+        }
+        #expect(error?.kind == .connectFailed)
+        #expect(error?.viaProxy == false)
+        #expect(error?.description.lowercased().contains("proxy") == false)
+        #expect(error?.description.contains("refused the connection or is unreachable") == true)
+    }
+
+    @Test func unreachableProxyIsNamedAsTheProxy() async throws {
+        let port = try Self.closedPort()
+        let client = try loopbackClient { $0.proxy = "http://127.0.0.1:\(port)" }
+        let error = await #expect(throws: HTTPTransportError.self) {
+            try await client.send(HTTPRequest(method: "GET", url: "http://127.0.0.1:9/x"))
+        }
+        #expect(error?.viaProxy == true)
+        #expect(error?.description.contains("proxy") == true)
+    }
+
+    @Test func proxySelectionFollowsExplicitSettingEnvironmentAndNoProxy() {
+        var configuration = TransportConfiguration()
+        configuration.proxy = ""
+        #expect(ProxySelection.proxy(for: "https://h.example/", configuration: configuration,
+            environment: ["HTTPS_PROXY": "http://p:3128"]) == nil)
+        configuration.proxy = nil
+        #expect(ProxySelection.proxy(for: "https://h.example/", configuration: configuration, environment: [:]) == nil)
+        #expect(ProxySelection.proxy(for: "https://h.example/", configuration: configuration,
+            environment: ["HTTPS_PROXY": "http://p:3128"]) == "http://p:3128")
+        // libcurl reads only the lowercase http_proxy for http URLs.
+        #expect(ProxySelection.proxy(for: "http://h.example/", configuration: configuration,
+            environment: ["HTTP_PROXY": "http://p:3128"]) == nil)
+        #expect(ProxySelection.proxy(for: "https://a.h.example/", configuration: configuration,
+            environment: ["HTTPS_PROXY": "http://p:3128", "NO_PROXY": "localhost,.h.example"]) == nil)
+        configuration.proxy = "http://q:8080"
+        #expect(ProxySelection.proxy(for: "http://127.0.0.1:9/", configuration: configuration, environment: [:])
+            == "http://q:8080")
+    }
+
     @Test func serverClosingWithoutAnswerMayHaveReachedIt() async throws {
         let server = try HTTPClientTests.sharedServer.get()
         let client = try loopbackClient()

@@ -1,4 +1,5 @@
 import Testing
+import HTTPTransport
 
 @testable import SalesforceConnection
 
@@ -38,6 +39,18 @@ import Testing
         let error = SalesforceError.fromResponse(status: 502, body: Array("<html>Bad gateway</html>".utf8))
         #expect(error.errorCode == "HTTP_502")
         #expect(error.message.contains("Bad gateway"))
+    }
+
+    @Test func refusedConnectionWithoutAProxyDoesNotBlameOne() {
+        let transport = HTTPTransportError(
+            kind: .connectFailed, host: "127.0.0.1", detail: "Failed to connect to 127.0.0.1 port 1: Connection refused",
+            mayHaveReachedServer: false)
+        let error = SalesforceError.network(transport, url: "http://127.0.0.1:1/services/oauth2/token")
+        #expect(!error.description.lowercased().contains("proxy"))
+        #expect(error.hint?.contains("refused the connection or is unreachable") == true)
+        let proxied = HTTPTransportError(
+            kind: .connectFailed, host: "127.0.0.1", mayHaveReachedServer: false, viaProxy: true)
+        #expect(SalesforceError.network(proxied, url: "http://127.0.0.1:1/").hint?.contains("proxy") == true)
     }
 
     @Test func networkErrorsDropQueryStringsAndTokens() {

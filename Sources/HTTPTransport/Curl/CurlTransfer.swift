@@ -12,6 +12,8 @@ final class CurlTransfer: @unchecked Sendable {
 
     let easy: UnsafeMutableRawPointer
     let host: String
+    /// Whether a proxy is in the path for this request (for error messages).
+    let viaProxy: Bool
     let queue: ResponseBodyQueue
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private let errorBuffer: UnsafeMutablePointer<CChar>
@@ -28,6 +30,7 @@ final class CurlTransfer: @unchecked Sendable {
     /// - Throws: `HTTPTransportError.Kind.invalidRequest` for an unusable URL, method or body.
     init(request: HTTPRequest, configuration: TransportConfiguration, streamBuffer: Int) throws {
         host = request.host
+        viaProxy = ProxySelection.proxy(for: request.url, configuration: configuration) != nil
         let scheme = URLParts.scheme(of: request.url)
         guard scheme == "http" || scheme == "https" else {
             throw HTTPTransportError(
@@ -234,7 +237,8 @@ final class CurlTransfer: @unchecked Sendable {
         _ = sfb_easy_getinfo_off(easy, CURLINFO_PRETRANSFER_TIME_T, &pretransfer)
         let detail = String(cString: errorBuffer)
         let error = HTTPTransportError(
-            curlCode: code, host: host, detail: detail, requestStarted: pretransfer > 0 || queue.hasHead)
+            curlCode: code, host: host, detail: detail, requestStarted: pretransfer > 0 || queue.hasHead,
+            viaProxy: viaProxy)
         releaseHandle()
         queue.finish(.failure(error))
     }

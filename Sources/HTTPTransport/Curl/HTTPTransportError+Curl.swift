@@ -6,7 +6,8 @@ extension HTTPTransportError {
     /// - Parameters:
     ///   - requestStarted: whether libcurl got past connecting and the TLS handshake (pre-transfer time
     ///     set), i.e. request bytes may have left this machine.
-    init(curlCode code: CURLcode, host: String, detail: String, requestStarted: Bool) {
+    ///   - viaProxy: whether the transfer was configured to go through a proxy.
+    init(curlCode code: CURLcode, host: String, detail: String, requestStarted: Bool, viaProxy: Bool = false) {
         var kind: Kind
         var reached = requestStarted
         switch code {
@@ -48,6 +49,7 @@ extension HTTPTransportError {
         }
         let text = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
         self.init(
-            kind: kind, host: host, detail: text, curlCode: Int(code.rawValue), mayHaveReachedServer: reached)
+            kind: kind, host: host, detail: text, curlCode: Int(code.rawValue), mayHaveReachedServer: reached,
+            viaProxy: viaProxy)
     }
 }

@@ -121,7 +121,7 @@ extension SalesforceClient {
                     method: request.method, path: path, status: nil, bytesSent: sent, bytesReceived: 0,
                     duration: clock.now - start, failure: "\(error)"))
             throw RetryableFailure(
-                error: .network("\(error)", url: request.url),
+                error: .network(error, url: request.url),
                 decision: RetryableFailure.decision(for: error))
         }
         observer?(
@@ -165,7 +165,7 @@ extension SalesforceClient {
         } catch let error as HTTPTransportError {
             report(status: nil, received: 0, failure: "\(error)")
             throw RetryableFailure(
-                error: .network("\(error)", url: request.url),
+                error: .network(error, url: request.url),
                 decision: RetryableFailure.decision(for: error))
         }
         let head = response.head
@@ -178,7 +178,7 @@ extension SalesforceClient {
                 body = try await response.collect(upTo: 4 * 1024 * 1024)
             } catch let error as HTTPTransportError {
                 report(status: head.status, received: 0, failure: "\(error)")
-                throw RetryableFailure(error: .network("\(error)", url: request.url), decision: .retryIfIdempotent)
+                throw RetryableFailure(error: .network(error, url: request.url), decision: .retryIfIdempotent)
             }
             report(status: head.status, received: body.count)
             if let decision = RetryableFailure.decision(status: head.status, headers: head.headers, body: body) {
@@ -197,8 +197,8 @@ extension SalesforceClient {
             response.cancel()
             report(status: head.status, received: delivered, failure: "\(error)")
             let failure = SalesforceError.network(
-                delivered > 0 ? "the download broke off after \(delivered) bytes: \(error)" : "\(error)",
-                url: request.url)
+                error, url: request.url,
+                context: delivered > 0 ? "the download broke off after \(delivered) bytes" : nil)
             throw RetryableFailure(
                 error: failure, decision: delivered > 0 ? .fail : RetryableFailure.decision(for: error))
         } catch {
@@ -222,7 +222,7 @@ extension SalesforceClient {
         case let scheduler as SchedulerError:
             return SchedulerErrorMapping.map(scheduler, url: url)
         case let transport as HTTPTransportError:
-            return SalesforceError.network("\(transport)", url: url)
+            return SalesforceError.network(transport, url: url)
         default:
             // The caller's own errors (thrown from a chunk handler) come back unchanged.
             return error

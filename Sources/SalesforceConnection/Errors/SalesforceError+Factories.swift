@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransport
 
 extension SalesforceError {
     /// A configuration problem found before anything was sent.
@@ -37,6 +38,36 @@ extension SalesforceError {
             hint = "the proxy refused or failed; check --proxy / HTTPS_PROXY"
         } else {
             hint = "check the network, the URL and any proxy (--proxy / HTTPS_PROXY), then run again"
+        }
+        return SalesforceError(
+            category: .network, errorCode: "NETWORK_ERROR", message: "\(message) (\(Redaction.redactURL(url)))",
+            hint: hint)
+    }
+
+    /// A transport failure on `url`, with a hint chosen from its kind; a proxy is named only when the
+    /// request went through one. `context` (for example "the download broke off after N bytes") prefixes
+    /// the message.
+    public static func network(_ error: HTTPTransportError, url: String, context: String? = nil) -> SalesforceError {
+        let message = context.map { "\($0): \(error)" } ?? "\(error)"
+        let hint: String
+        switch error.kind {
+        case .tlsFailure:
+            hint = "the TLS certificate could not be verified; pass --cacert FILE with your CA bundle"
+        case .proxyFailure:
+            hint = "the proxy refused or failed; check --proxy / HTTPS_PROXY and NO_PROXY"
+        case .dnsFailure:
+            hint = error.viaProxy
+                ? "the host name could not be resolved through the proxy; check the URL and --proxy / HTTPS_PROXY"
+                : "the host name does not resolve; check the URL and your DNS"
+        case .connectFailed:
+            hint = error.viaProxy
+                ? "the proxy could not be reached or could not connect; check --proxy / HTTPS_PROXY and NO_PROXY"
+                : "the host refused the connection or is unreachable; check the URL and port, that the server is "
+                    + "up and that no firewall blocks it"
+        default:
+            hint = error.viaProxy
+                ? "check the network, the URL and the proxy (--proxy / HTTPS_PROXY), then run again"
+                : "check the network and the URL, then run again"
         }
         return SalesforceError(
             category: .network, errorCode: "NETWORK_ERROR", message: "\(message) (\(Redaction.redactURL(url)))",
