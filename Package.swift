@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "CommandSupport",
             dependencies: [
-                "SalesforceConnection",
+                "SalesforceConnection", "RecordFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),

@@ -1,4 +1,5 @@
 import Foundation
+import RecordFiles
 import SalesforceConnection
 
 #if canImport(Glibc)
@@ -59,23 +60,7 @@ public final class AuditLog: Sendable {
         }
 
         private func quoted(_ text: String) -> String {
-            var result = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": result += "\\\""
-                case "\\": result += "\\\\"
-                case "\n": result += "\\n"
-                case "\r": result += "\\r"
-                case "\t": result += "\\t"
-                default:
-                    if scalar.value < 0x20 {
-                        result += String(format: "\\u%04x", scalar.value)
-                    } else {
-                        result.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return result + "\""
+            String(decoding: JSONValue.string(text).serialized(), as: UTF8.self)
         }
     }
 

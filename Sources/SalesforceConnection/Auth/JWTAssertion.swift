@@ -1,5 +1,6 @@
 import Foundation
 import RSASigning
+import RecordFiles
 
 /// The JWT bearer assertion: `{"alg":"RS256"}` header, `iss`/`sub`/`aud`/`exp` claims, RS256 signature.
 enum JWTAssertion {
@@ -27,8 +28,8 @@ enum JWTAssertion {
                 hint: "--jwt-key-file must be the connected app's RSA private key in PEM form")
         }
         let signingInput =
-            base64URL(Array("{\"alg\":\"RS256\"}".utf8)) + "."
-            + base64URL(claims(clientID: clientID, username: username, audience: audience, now: now))
+            Base64URL.encode(Array("{\"alg\":\"RS256\"}".utf8)) + "."
+            + Base64URL.encode(claims(clientID: clientID, username: username, audience: audience, now: now))
         let signature: [UInt8]
         do {
             signature = try key.sign(Array(signingInput.utf8))
@@ -37,35 +38,11 @@ enum JWTAssertion {
                 code: "JWT_SIGNING_FAILED", message: "signing the JWT assertion failed",
                 hint: "--jwt-key-file must be an RSA private key (PEM)")
         }
-        return signingInput + "." + base64URL(signature)
+        return signingInput + "." + Base64URL.encode(signature)
     }
 
-    /// Base64url without padding (RFC 7515).
-    static func base64URL(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    /// A JSON string literal.
+    /// A JSON string literal (RecordFiles' serializer does the escaping).
     static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    result += String(format: "\\u%04x", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        String(decoding: JSONValue.string(text).serialized(), as: UTF8.self)
     }
 }
