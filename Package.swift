@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "sfexport",
             dependencies: [
-                "DataExport", "CommandSupport",
+                "DataExport", "CommandSupport", "HTTPTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CommandSupport
+import HTTPTransport
 
 /// `sfexport`: SOQL queries or whole objects to CSV or JSON Lines files, over REST or Bulk API 2.0.
 @main
@@ -8,6 +9,7 @@ struct SFExport: AsyncParsableCommand {
         commandName: "sfexport",
         abstract: "Export Salesforce records to CSV or JSON Lines (optionally gzip), over REST or Bulk API 2.0.",
         discussion: ExitStatus.helpText,
+        version: TransportConfiguration.sfbatchVersion,
         subcommands: [ExportCommand.self, DescribeCommand.self, GetCommand.self, DoctorCommand.self],
         defaultSubcommand: ExportCommand.self)
 }
