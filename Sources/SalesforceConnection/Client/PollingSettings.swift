@@ -1,14 +1,16 @@
 import Foundation
 
 /// How Bulk API 2.0 jobs are polled: exponential from `initialInterval` up to `maxInterval`, giving up after
-/// `timeout` (nil waits as long as the job runs).
+/// `timeout` (nil waits as long as the job runs). The first poll comes after 100 ms because small jobs (a
+/// 10,000-row ingest chunk, a short query) often finish that fast, and a load of many chunks pays the first
+/// interval once per job; doubling from there keeps long jobs to a handful of status calls.
 public struct PollingSettings: Sendable {
     public var initialInterval: Duration
     public var maxInterval: Duration
     public var timeout: Duration?
 
     public init(
-        initialInterval: Duration = .milliseconds(500), maxInterval: Duration = .seconds(10),
+        initialInterval: Duration = .milliseconds(100), maxInterval: Duration = .seconds(10),
         timeout: Duration? = nil
     ) {
         self.initialInterval = initialInterval
