@@ -98,9 +98,12 @@ struct SimulatorImportTests {
         let compiled = try await Self.compiled(service, input: input)
         var options = ImportOptions(inputPath: input)
         options.lockRetryDelay = .milliseconds(5)
+        // Bulk: jobs of 70 rows, four at once, so that results of concurrent jobs and their lock retries interleave.
+        var bulk = BulkImportRunner(client: client, compiled: compiled, options: options)
+        bulk.rowsPerJob = 70
         let summary =
             api == "bulk"
-            ? try await BulkImportRunner(client: client, compiled: compiled, options: options).run()
+            ? try await bulk.run()
             : try await ImportRunner(service: service, compiled: compiled, options: options).run()
         #expect(summary.inputRows == 600)
         #expect(summary.isBalanced, "\(summary)")
@@ -133,6 +136,8 @@ struct SimulatorImportTests {
         let header = try await LocalValidator.header(of: input)
         let report = try await service.validate(try MappingLoader.parse(yaml, path: "insert.yaml"), csvHeader: header)
         var options = ImportOptions(inputPath: input)
+        // One job at a time, so that the journal's third batch is rows 201-300.
+        options.concurrency = 1
         var runner = BulkImportRunner(client: client, compiled: report.compiled, options: options)
         runner.rowsPerJob = 100
         let first = try await runner.run()

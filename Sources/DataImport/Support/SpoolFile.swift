@@ -7,7 +7,7 @@ import Foundation
 #endif
 
 /// A temporary file that Bulk uploads and job results pass through, so that a job's CSV (up to 100 MB) is never
-/// held in memory: bytes are appended through a 1 MB buffer and the file is removed by `remove()` (callers `defer`
+/// held in memory: bytes are appended through a buffer (1 MB unless told) and the file is removed by `remove()` (callers `defer`
 /// it) whatever the outcome.
 ///
 /// `@unchecked Sendable`: result chunks arrive on the transport's callback; `buffer`, `size` and `descriptor` are
@@ -18,16 +18,18 @@ final class SpoolFile: @unchecked Sendable {
     private var descriptor: Int32
     private var buffer: [UInt8] = []
     private var size = 0
+    private let bufferBytes: Int
 
     /// Creates an empty file, readable by the owner only, in the temporary folder.
-    init(purpose: String) throws {
+    init(purpose: String, bufferBytes: Int = 1 << 20) throws {
+        self.bufferBytes = bufferBytes
         let folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         path = "\(folder)/sfimport-\(purpose)-\(getpid())-\(UUID().uuidString).csv"
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard descriptor >= 0 else {
             throw DataImportError(.output, "\(path): cannot create a temporary file (errno \(errno)); check TMPDIR")
         }
-        buffer.reserveCapacity(1 << 20)
+        buffer.reserveCapacity(bufferBytes)
     }
 
     deinit { remove() }
@@ -35,12 +37,12 @@ final class SpoolFile: @unchecked Sendable {
     /// Bytes appended so far (flushed or not).
     var byteCount: Int { lock.withLock { size } }
 
-    /// Appends bytes, writing to the file whenever 1 MB is buffered.
+    /// Appends bytes, writing to the file whenever the buffer is full.
     func append(_ bytes: [UInt8]) throws {
         try lock.withLock {
             buffer.append(contentsOf: bytes)
             size += bytes.count
-            if buffer.count >= 1 << 20 { try drain() }
+            if buffer.count >= bufferBytes { try drain() }
         }
     }
 
@@ -50,7 +52,7 @@ final class SpoolFile: @unchecked Sendable {
             let before = buffer.count
             write(&buffer)
             size += buffer.count - before
-            if buffer.count >= 1 << 20 { try drain() }
+            if buffer.count >= bufferBytes { try drain() }
         }
     }
 

@@ -8,15 +8,23 @@ import SalesforceConnection
 /// chunk (at most `rowsPerJob` rows and 100 MB), and the job's successful/failed/unprocessed results are matched
 /// back to input rows by their uploaded text cells (Bulk results echo the uploaded columns, in no set order).
 ///
+/// Up to `options.concurrency` jobs run at once (capped at `maxConcurrentJobs`), so uploads, server processing
+/// and result downloads overlap. A job's rows wait on disk (`BulkJobChunk`), not in memory: memory stays flat
+/// for any file size and job count.
+///
 /// The job id is journalled before the upload, so a resumed run reads the job's results instead of re-sending:
 /// inserts are never duplicated, rows the job never processed are sent again.
 public struct BulkImportRunner: Sendable {
     public let client: SalesforceClient
     public let compiled: CompiledMapping
     public let options: ImportOptions
-    /// Rows per ingest job; bounds memory (each job keeps its rows' cells until its results are in). 10,000 is
-    /// the size Salesforce splits ingest jobs into internally, so smaller jobs cost no extra daily batches.
-    public var rowsPerJob = 10_000
+    /// Rows per ingest job. A multiple of 10,000, the size Salesforce splits ingest jobs into internally, so
+    /// the split costs no extra daily batches; small enough that a 100k-row load still runs as several jobs
+    /// at once, large enough that per-job round trips stay a small share of the time.
+    public var rowsPerJob = 20_000
+    /// Jobs in flight at once, whatever `--concurrency` asks: each holds one job's outcome table while it
+    /// reconciles, and Salesforce processes an org's ingest jobs in a shared queue anyway.
+    public static let maxConcurrentJobs = 4
 
     public init(client: SalesforceClient, compiled: CompiledMapping, options: ImportOptions) {
         self.client = client
@@ -89,46 +97,61 @@ public struct BulkImportRunner: Sendable {
         if !options.dryRun { _ = FileManager.default.createFile(atPath: Self.marker(input: path, directory: options.resultsDirectory), contents: nil) }
 
         let counters = RunCounters()
-        // One job's rows waiting while the previous job runs: memory stays at about two jobs' rows.
-        let gate = BatchGate(capacity: 1)
+        // Small batches from the producer thread: the rows go to disk as soon as they arrive.
+        let gate = BatchGate(capacity: 2)
         let (stream, continuation) = AsyncThrowingStream<[ImportRecord], any Error>.makeStream()
         let producer = RowProducer(
             handoff: handoff, builder: builder, results: results, counters: counters, gate: gate,
-            batchSize: max(1, rowsPerJob), done: done, inFlight: inFlight, insertsUnknown: false,
+            batchSize: 1_000, done: done, inFlight: inFlight, insertsUnknown: false,
             continuation: continuation)
         let thread = Thread { producer.run() }
         thread.name = "sfimport-rows"
         thread.start()
 
-        var jobs: [String] = []
+        let targets = self.targets
+        var uploadHeader: [UInt8] = []
+        BulkCSV.appendRow(targets.map(\.bulkHeader), to: &uploadHeader)
+        let parallel = max(1, min(options.concurrency, Self.maxConcurrentJobs))
+        let limit = max(1, rowsPerJob)
         do {
-            for try await batch in stream {
-                defer { gate.release() }
-                var pending: [ImportRecord] = []
-                for record in batch {
-                    if inFlight.contains(record.row), let outcome = reconcile.take(record, targets: targets) {
-                        write(outcome, record, results)
-                    } else {
-                        pending.append(record)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                var running = 0
+                var chunk: BulkJobChunk?
+                for try await batch in stream {
+                    defer { gate.release() }
+                    for record in batch {
+                        if inFlight.contains(record.row), let outcome = reconcile.take(record, targets: targets) {
+                            write(outcome, record, results)
+                            continue
+                        }
+                        if options.dryRun {
+                            counters.update { $0.wouldSend += 1 }
+                            continue
+                        }
+                        var line: [UInt8] = []
+                        BulkCSV.appendRow(BulkCSV.cells(record, targets: targets), to: &line)
+                        if let full = chunk, full.count >= limit
+                            || full.uploadBytes + line.count > SalesforceClient.maxIngestUploadBytes
+                        {
+                            chunk = nil
+                            if running >= parallel {
+                                try await group.next()
+                                running -= 1
+                            }
+                            group.addTask { try await self.runJob(full, results: results, journal: journal, counters: counters) }
+                            running += 1
+                        }
+                        if chunk == nil { chunk = try BulkJobChunk(header: uploadHeader) }
+                        try chunk?.add(line: line, row: record.row, cells: record.cells)
                     }
+                    let counts = results.snapshot
+                    options.progress?(
+                        ImportProgress(rowsRead: counters.snapshot.rowsRead, succeeded: counts.succeeded, failed: counts.failed))
                 }
-                if options.dryRun {
-                    counters.update { $0.wouldSend += pending.count }
-                    continue
+                if let last = chunk, last.count > 0 {
+                    group.addTask { try await self.runJob(last, results: results, journal: journal, counters: counters) }
                 }
-                var attempt = 0
-                while !pending.isEmpty {
-                    let (job, locked) = try await send(pending, results: results, journal: journal, retry: attempt < options.lockRetries)
-                    jobs.append(job)
-                    pending = locked
-                    if !locked.isEmpty {
-                        attempt += 1
-                        counters.update { $0.lockRetries += locked.count }
-                        try await Task.sleep(for: options.lockRetryDelay * (1 << (attempt - 1)))
-                    }
-                }
-                let counts = results.snapshot
-                options.progress?(ImportProgress(rowsRead: counters.snapshot.rowsRead, succeeded: counts.succeeded, failed: counts.failed))
+                try await group.waitForAll()
             }
         } catch {
             gate.cancel()
@@ -165,144 +188,72 @@ public struct BulkImportRunner: Sendable {
     }
 
     private func write(_ outcome: RowOutcome, _ record: ImportRecord, _ results: ResultFiles) {
+        write(outcome, row: record.row, cells: record.cells, results)
+    }
+
+    private func write(_ outcome: RowOutcome, row: Int, cells: [String], _ results: ResultFiles) {
         switch outcome {
         case .success(let id, let created):
-            results.succeeded(record.cells, row: record.row, id: id, created: created ?? (compiled.operation == .insert))
+            results.succeeded(cells, row: row, id: id, created: created ?? (compiled.operation == .insert))
         case .failure(let code, let message):
-            results.failed(record.cells, row: record.row, error: "\(code):\(message)")
+            results.failed(cells, row: row, error: "\(code):\(message)")
         }
     }
 
-    /// Uploads one job, waits for it, writes every row's outcome; returns the job id and the row-locked rows to
-    /// re-send when `retry` allows.
-    private func send(_ records: [ImportRecord], results: ResultFiles, journal: RunJournal?, retry: Bool)
-        async throws -> (String, [ImportRecord])
+    /// Uploads one job, waits for it and writes every row's outcome; rows that failed with `UNABLE_TO_LOCK_ROW`
+    /// go again as a new job, after a doubling delay, until `options.lockRetries` is spent.
+    private func runJob(_ chunk: BulkJobChunk, results: ResultFiles, journal: RunJournal?, counters: RunCounters, attempt: Int = 0)
+        async throws
     {
-        let targets = self.targets
-        // The job's CSV goes through a temporary file and is uploaded from it: never a 100 MB array in memory.
-        let csv = try SpoolFile(purpose: "upload")
-        defer { csv.remove() }
-        try csv.append { BulkCSV.appendRow(targets.map(\.bulkHeader), to: &$0) }
-        for record in records {
-            let cells = BulkCSV.cells(record, targets: targets)
-            try csv.append { BulkCSV.appendRow(cells, to: &$0) }
-        }
-        try csv.finish()
-        if csv.byteCount > SalesforceClient.maxIngestUploadBytes, records.count > 1 {
-            // Jobs take at most 100 MB: split the rows in two and send each half as its own job.
-            csv.remove()
-            let half = records.count / 2
-            let (firstJob, firstLocked) = try await send(Array(records[..<half]), results: results, journal: journal, retry: retry)
-            let (_, secondLocked) = try await send(Array(records[half...]), results: results, journal: journal, retry: retry)
-            return (firstJob, firstLocked + secondLocked)
-        }
+        defer { chunk.remove() }
+        try chunk.finish()
         guard let operation = BulkOperation(rawValue: compiled.operation.rawValue) else {
             throw DataImportError(.operationRefused, "\(compiled.operation.rawValue) is not a Bulk API 2.0 operation")
         }
+        let targets = self.targets
         let job = try await client.createIngestJob(
             IngestJobRequest(object: compiled.object, operation: operation, externalIDField: compiled.externalIDField))
-        let batch = try journal?.willSend(rows: records.map(\.row), job: job.id)
+        let batch = try journal?.willSend(rows: chunk.rows, job: job.id)
         do {
-            try await client.uploadJobData(job.id, file: csv.path)
+            try await client.uploadJobData(job.id, file: chunk.uploadPath)
             _ = try await client.closeJob(job.id)
         } catch {
             _ = try? await client.abortJob(job.id)
             let cell = "REQUEST_FAILED:\(error)"
-            for record in records { results.failed(record.cells, row: record.row, error: cell) }
+            try chunk.forEachRow { _, row, cells in results.failed(cells, row: row, error: cell) }
             try results.flush()
             if let batch { try journal?.didFinish(batch: batch) }
-            return (job.id, [])
+            return
         }
         let info = try await client.waitForIngestJob(job.id)
         var table = ReconcileTable(matchColumns: matchColumns)
         try await table.add(job: job.id, client: client, targets: targets)
-        var locked: [ImportRecord] = []
-        for record in records {
-            guard let outcome = table.take(record, targets: targets) else {
+        let retry = attempt < options.lockRetries
+        var header: [UInt8] = []
+        BulkCSV.appendRow(targets.map(\.bulkHeader), to: &header)
+        let locked = try BulkJobChunk(header: header)
+        try chunk.forEachRow { uploaded, row, cells in
+            guard let outcome = table.take(uploaded: uploaded) else {
                 let reason = info.errorMessage.map { "the job ended \(info.state): \($0)" } ?? "the job did not process this row"
-                results.failed(record.cells, row: record.row, error: "UNPROCESSED:\(reason)")
-                continue
+                results.failed(cells, row: row, error: "UNPROCESSED:\(reason)")
+                return
             }
             if outcome.isRowLock, retry {
-                locked.append(record)
-                continue
+                var line: [UInt8] = []
+                BulkCSV.appendRow(uploaded, to: &line)
+                try locked.add(line: line, row: row, cells: cells)
+                return
             }
-            write(outcome, record, results)
+            write(outcome, row: row, cells: cells, results)
         }
         try results.flush()
         if let batch { try journal?.didFinish(batch: batch) }
-        return (job.id, locked)
-    }
-}
-
-/// Bulk CSV cells for a record: its values in target order, `#N/A` for null, empty for omitted.
-enum BulkCSV {
-    static func cells(_ record: ImportRecord, targets: [WireTarget]) -> [String] {
-        if targets == [.field("Id")], let key = record.key { return [key] }
-        var cells = [String](repeating: "", count: targets.count)
-        for (target, value) in record.values {
-            if let index = targets.firstIndex(of: target) { cells[index] = value.bulkText }
+        guard locked.count > 0 else {
+            locked.remove()
+            return
         }
-        return cells
-    }
-
-    static func appendRow(_ cells: [String], to buffer: inout [UInt8]) {
-        for (index, cell) in cells.enumerated() {
-            if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            CSVLineWriter.appendCell(cell, to: &buffer)
-        }
-        buffer.append(10)
-    }
-
-}
-
-/// Outcomes from a job's result files, keyed by the uploaded text cells; several identical rows share a key and
-/// take its outcomes one by one.
-struct ReconcileTable {
-    let matchColumns: [Int]
-    private var outcomes: [String: [RowOutcome]] = [:]
-
-    init(matchColumns: [Int]) { self.matchColumns = matchColumns }
-
-    mutating func add(job: String, client: SalesforceClient, targets: [WireTarget]) async throws {
-        for kind in [IngestResultKind.successful, .failed] {
-            // Results are spooled to a temporary file and read back as a stream, never held whole.
-            let spool = try SpoolFile(purpose: "results")
-            defer { spool.remove() }
-            try await client.ingestResults(job, kind: kind) { try spool.append($0) }
-            try spool.finish()
-            guard spool.byteCount > 0 else { continue }
-            let reader = try InputOpener.reader(path: spool.path)
-            let header = reader.columns
-            let idColumn = header.firstIndex(of: "sf__Id")
-            let createdColumn = header.firstIndex(of: "sf__Created")
-            let errorColumn = header.firstIndex(of: "sf__Error")
-            let columns = matchColumns.map { header.firstIndex(of: targets[$0].bulkHeader) ?? -1 }
-            while let cells = try reader.readRow() {
-                let key = columns.map { $0 >= 0 && $0 < cells.count ? cells[$0] : "" }.joined(separator: "\u{1F}")
-                let outcome: RowOutcome
-                if kind == .successful {
-                    let id = idColumn.map { cells[$0] } ?? ""
-                    outcome = .success(id: id, created: createdColumn.map { cells[$0] == "true" })
-                } else {
-                    let text = errorColumn.map { cells[$0] } ?? "UNKNOWN_ERROR:"
-                    let parts = text.split(separator: ":", maxSplits: 1)
-                    var message = parts.count > 1 ? String(parts[1]) : text
-                    if message.hasSuffix(" --") { message = String(message.dropLast(3)) }
-                    outcome = .failure(code: parts.first.map(String.init) ?? "UNKNOWN_ERROR", message: message)
-                }
-                outcomes[key, default: []].append(outcome)
-            }
-        }
-    }
-
-    /// Removes and returns an outcome for the record, if the job reported one.
-    mutating func take(_ record: ImportRecord, targets: [WireTarget]) -> RowOutcome? {
-        let cells = BulkCSV.cells(record, targets: targets)
-        let key = matchColumns.map { cells[$0] }.joined(separator: "\u{1F}")
-        guard var list = outcomes[key], !list.isEmpty else { return nil }
-        let first = list.removeFirst()
-        outcomes[key] = list.isEmpty ? nil : list
-        return first
+        counters.update { $0.lockRetries += locked.count }
+        try await Task.sleep(for: options.lockRetryDelay * (1 << attempt))
+        try await runJob(locked, results: results, journal: journal, counters: counters, attempt: attempt + 1)
     }
 }
