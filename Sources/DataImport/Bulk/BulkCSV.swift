@@ -5,8 +5,15 @@ enum BulkCSV {
     static func cells(_ record: ImportRecord, targets: [WireTarget]) -> [String] {
         if targets == [.field("Id")], let key = record.key { return [key] }
         var cells = [String](repeating: "", count: targets.count)
+        // Values come in target order with omitted ones left out: search on from the last match.
+        var next = 0
         for (target, value) in record.values {
-            if let index = targets.firstIndex(of: target) { cells[index] = value.bulkText }
+            var index = next
+            while index < targets.count, targets[index] != target { index += 1 }
+            if index == targets.count { index = targets.firstIndex(of: target) ?? -1 }
+            guard index >= 0 else { continue }
+            cells[index] = value.bulkText
+            next = index + 1
         }
         return cells
     }
@@ -18,5 +25,4 @@ enum BulkCSV {
         }
         buffer.append(10)
     }
-
 }

@@ -109,6 +109,7 @@ public struct BulkImportRunner: Sendable {
         thread.start()
 
         let targets = self.targets
+        let matchColumns = self.matchColumns
         var uploadHeader: [UInt8] = []
         BulkCSV.appendRow(targets.map(\.bulkHeader), to: &uploadHeader)
         let parallel = max(1, min(options.concurrency, Self.maxConcurrentJobs))
@@ -128,8 +129,9 @@ public struct BulkImportRunner: Sendable {
                             counters.update { $0.wouldSend += 1 }
                             continue
                         }
+                        let cells = BulkCSV.cells(record, targets: targets)
                         var line: [UInt8] = []
-                        BulkCSV.appendRow(BulkCSV.cells(record, targets: targets), to: &line)
+                        BulkCSV.appendRow(cells, to: &line)
                         if let full = chunk, full.count >= limit
                             || full.uploadBytes + line.count > SalesforceClient.maxIngestUploadBytes
                         {
@@ -142,7 +144,7 @@ public struct BulkImportRunner: Sendable {
                             running += 1
                         }
                         if chunk == nil { chunk = try BulkJobChunk(header: uploadHeader) }
-                        try chunk?.add(line: line, row: record.row, cells: record.cells)
+                        try chunk?.add(line: line, key: ReconcileKey(cells: cells, columns: matchColumns).bytes, row: record.row, echo: record.echo)
                     }
                     let counts = results.snapshot
                     options.progress?(
@@ -188,15 +190,15 @@ public struct BulkImportRunner: Sendable {
     }
 
     private func write(_ outcome: RowOutcome, _ record: ImportRecord, _ results: ResultFiles) {
-        write(outcome, row: record.row, cells: record.cells, results)
+        record.echo.withUnsafeBufferPointer { write(outcome, row: record.row, echo: $0, results) }
     }
 
-    private func write(_ outcome: RowOutcome, row: Int, cells: [String], _ results: ResultFiles) {
+    private func write(_ outcome: RowOutcome, row: Int, echo: UnsafeBufferPointer<UInt8>, _ results: ResultFiles) {
         switch outcome {
         case .success(let id, let created):
-            results.succeeded(cells, row: row, id: id, created: created ?? (compiled.operation == .insert))
+            results.succeeded(echo: echo, row: row, id: id, created: created ?? (compiled.operation == .insert))
         case .failure(let code, let message):
-            results.failed(cells, row: row, error: "\(code):\(message)")
+            results.failed(echo: echo, row: row, error: "\(code):\(message)")
         }
     }
 
@@ -220,7 +222,7 @@ public struct BulkImportRunner: Sendable {
         } catch {
             _ = try? await client.abortJob(job.id)
             let cell = "REQUEST_FAILED:\(error)"
-            try chunk.forEachRow { _, row, cells in results.failed(cells, row: row, error: cell) }
+            try chunk.forEachRow { row in results.failed(echo: row.echo, row: row.number, error: cell) }
             try results.flush()
             if let batch { try journal?.didFinish(batch: batch) }
             return
@@ -232,19 +234,17 @@ public struct BulkImportRunner: Sendable {
         var header: [UInt8] = []
         BulkCSV.appendRow(targets.map(\.bulkHeader), to: &header)
         let locked = try BulkJobChunk(header: header)
-        try chunk.forEachRow { uploaded, row, cells in
-            guard let outcome = table.take(uploaded: uploaded) else {
+        try chunk.forEachRow { row in
+            guard let outcome = table.take(key: ReconcileKey(row.key)) else {
                 let reason = info.errorMessage.map { "the job ended \(info.state): \($0)" } ?? "the job did not process this row"
-                results.failed(cells, row: row, error: "UNPROCESSED:\(reason)")
+                results.failed(echo: row.echo, row: row.number, error: "UNPROCESSED:\(reason)")
                 return
             }
             if outcome.isRowLock, retry {
-                var line: [UInt8] = []
-                BulkCSV.appendRow(uploaded, to: &line)
-                try locked.add(line: line, row: row, cells: cells)
+                try locked.add(line: try chunk.uploadLine(row), key: Array(row.key), row: row.number, echo: Array(row.echo))
                 return
             }
-            write(outcome, row: row, cells: cells, results)
+            write(outcome, row: row.number, echo: row.echo, results)
         }
         try results.flush()
         if let batch { try journal?.didFinish(batch: batch) }

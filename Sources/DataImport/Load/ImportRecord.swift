@@ -4,16 +4,17 @@ import FieldMapping
 public struct ImportRecord: Sendable {
     /// 1-based data row number (kept from `sf__Row` when retrying an error file).
     public var row: Int
-    /// The row's input cells, echoed into the result files.
-    public var cells: [String]
+    /// The row's input cells as CSV (comma-separated, quoted where needed, no line end), echoed as they are
+    /// into the result files: encoded once, never parsed again.
+    public var echo: [UInt8]
     /// Converted values in mapping order (columns, then constants); `.omit` values are left out.
     public var values: [(target: WireTarget, value: WireValue)]
     /// The record key (Id for update/delete, the external ID for upsert), if the operation has one.
     public var key: String?
 
-    public init(row: Int, cells: [String], values: [(target: WireTarget, value: WireValue)], key: String?) {
+    public init(row: Int, echo: [UInt8], values: [(target: WireTarget, value: WireValue)], key: String?) {
         self.row = row
-        self.cells = cells
+        self.echo = echo
         self.values = values
         self.key = key
     }

@@ -128,14 +128,14 @@ public struct ImportRunner: Sendable {
                     externalIDField: compiled.externalIDField)
             } catch {
                 let cell = service.failureCell(for: error, operation: compiled.operation)
-                for record in pending { results.failed(record.cells, row: record.row, error: cell) }
+                for record in pending { results.failed(record.echo, row: record.row, error: cell) }
                 break
             }
             var locked: [ImportRecord] = []
             for (index, record) in pending.enumerated() {
                 guard index < outcomes.count else {
                     results.failed(
-                        record.cells, row: record.row, error: "MISSING_RESULT:Salesforce returned no result for this row")
+                        record.echo, row: record.row, error: "MISSING_RESULT:Salesforce returned no result for this row")
                     continue
                 }
                 let outcome = outcomes[index]
@@ -146,9 +146,9 @@ public struct ImportRunner: Sendable {
                 switch outcome {
                 case .success(let id, let created):
                     results.succeeded(
-                        record.cells, row: record.row, id: id, created: created ?? (compiled.operation == .insert))
+                        record.echo, row: record.row, id: id, created: created ?? (compiled.operation == .insert))
                 case .failure(let code, let message):
-                    results.failed(record.cells, row: record.row, error: "\(code):\(message)")
+                    results.failed(record.echo, row: record.row, error: "\(code):\(message)")
                 }
             }
             pending = locked

@@ -24,12 +24,19 @@ struct RecordBuilder {
         return row
     }
 
-    func echo(_ record: CSVRecordView) -> [String] {
-        echoColumns.map { record.string(at: $0) }
+    /// The echoed cells of a record, CSV-encoded.
+    func echo(_ record: CSVRecordView) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(echoColumns.count * 16)
+        for (position, column) in echoColumns.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            CSVLineWriter.appendCell(bytes: record[column], to: &bytes)
+        }
+        return bytes
     }
 
     /// The record, or the `CODE:message` error cell of its first problems.
-    func build(_ record: CSVRecordView, row: Int, cells: [String]) -> Result<ImportRecord, RowProblem> {
+    func build(_ record: CSVRecordView, row: Int, echo: [UInt8]) -> Result<ImportRecord, RowProblem> {
         if record.count != bound.header.count {
             return .failure(
                 RowProblem(
@@ -62,6 +69,6 @@ struct RecordBuilder {
         for constant in bound.compiled.constants where constant.value != .omit {
             values.append((constant.target, constant.value))
         }
-        return .success(ImportRecord(row: row, cells: cells, values: values, key: key))
+        return .success(ImportRecord(row: row, echo: echo, values: values, key: key))
     }
 }

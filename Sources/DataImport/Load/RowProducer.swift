@@ -33,16 +33,16 @@ struct RowProducer: Sendable {
                     counters.update { $0.resumedRows += 1 }
                     return
                 }
-                let cells = builder.echo(record)
+                let echo = builder.echo(record)
                 if insertsUnknown, inFlight.contains(row) {
                     results.failed(
-                        cells, row: row,
+                        echo, row: row,
                         error:
                             "OUTCOME_UNKNOWN:the interrupted run sent this insert without learning its outcome; it was not re-sent to avoid a duplicate, check the org and retry this row if it is missing"
                     )
                     return
                 }
-                switch builder.build(record, row: row, cells: cells) {
+                switch builder.build(record, row: row, echo: echo) {
                 case .success(let record):
                     batch.append(record)
                     if batch.count == batchSize {
@@ -55,7 +55,7 @@ struct RowProducer: Sendable {
                     }
                 case .failure(let problem):
                     counters.update { $0.rejectedLocally += 1 }
-                    results.failed(cells, row: row, error: problem.errorCell)
+                    results.failed(echo, row: row, error: problem.errorCell)
                 }
             }) != nil {}
             if !stopped, !batch.isEmpty, gate.acquire() { continuation.yield(batch) }

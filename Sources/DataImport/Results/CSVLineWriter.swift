@@ -54,18 +54,44 @@ final class CSVLineWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Appends bytes as they are (cells already CSV-encoded).
+    func writeRaw(_ bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
+    }
+
+    func writeByte(_ byte: UInt8) {
+        buffer.append(byte)
+    }
+
+    /// Ends a success row with its `sf__Created` cell.
+    func writeCreated(_ created: Bool) {
+        let text: StaticString = created ? ",true\n" : ",false\n"
+        buffer.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    func writeCell(_ cell: String) {
+        Self.appendCell(cell, to: &buffer)
+    }
+
     static func appendCell(_ cell: String, to buffer: inout [UInt8]) {
+        var cell = cell
+        cell.withUTF8 { appendCell(bytes: $0, to: &buffer) }
+    }
+
+    /// Appends one cell, quoted when it holds a comma, quote or line break. Runs once per cell of every
+    /// result row and Bulk upload line, so it works on the bytes directly.
+    static func appendCell(bytes cell: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
         var needsQuotes = false
-        for byte in cell.utf8 where byte == 44 || byte == 34 || byte == 10 || byte == 13 {
+        for byte in cell where byte == 44 || byte == 34 || byte == 10 || byte == 13 {
             needsQuotes = true
             break
         }
         if !needsQuotes {
-            buffer.append(contentsOf: cell.utf8)
+            buffer.append(contentsOf: cell)
             return
         }
         buffer.append(34)
-        for byte in cell.utf8 {
+        for byte in cell {
             if byte == 34 { buffer.append(34) }
             buffer.append(byte)
         }

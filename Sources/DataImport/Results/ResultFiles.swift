@@ -13,6 +13,8 @@ public final class ResultFiles: @unchecked Sendable {
     private let success: CSVLineWriter
     private let errors: CSVLineWriter
     private var counts = Counts()
+    /// False when the input has no columns to echo (the `sf__` columns follow without a separator).
+    private let echoes: Bool
 
     public struct Counts: Sendable, Equatable {
         public var succeeded = 0
@@ -55,6 +57,7 @@ public final class ResultFiles: @unchecked Sendable {
     public init(successPath: String, errorPath: String, inputHeader: [String], resume: Bool) throws {
         self.successPath = successPath
         self.errorPath = errorPath
+        echoes = !inputHeader.isEmpty
         success = try CSVLineWriter(path: successPath, truncate: !resume)
         errors = try CSVLineWriter(path: errorPath, truncate: !resume)
         if !resume {
@@ -65,21 +68,44 @@ public final class ResultFiles: @unchecked Sendable {
         }
     }
 
-    /// Records a saved row.
-    public func succeeded(_ cells: [String], row: Int, id: String, created: Bool) {
+    /// Records a saved row; `echo` is its input cells CSV-encoded (`ImportRecord.echo`).
+    public func succeeded(_ echo: [UInt8], row: Int, id: String, created: Bool) {
+        echo.withUnsafeBufferPointer { succeeded(echo: $0, row: row, id: id, created: created) }
+    }
+
+    /// Records a rejected row with its `CODE:message`.
+    public func failed(_ echo: [UInt8], row: Int, error: String) {
+        echo.withUnsafeBufferPointer { failed(echo: $0, row: row, error: error) }
+    }
+
+    public func succeeded(echo: UnsafeBufferPointer<UInt8>, row: Int, id: String, created: Bool) {
         lock.withLock {
-            success.writeRow(cells + [String(row), id, created ? "true" : "false"])
+            start(success, echo: echo, row: row)
+            success.writeByte(UInt8(ascii: ","))
+            success.writeCell(id)
+            success.writeCreated(created)
             counts.succeeded += 1
             if created { counts.created += 1 }
         }
     }
 
-    /// Records a rejected row with its `CODE:message`.
-    public func failed(_ cells: [String], row: Int, error: String) {
+    public func failed(echo: UnsafeBufferPointer<UInt8>, row: Int, error: String) {
         lock.withLock {
-            errors.writeRow(cells + [String(row), error])
+            start(errors, echo: echo, row: row)
+            errors.writeByte(UInt8(ascii: ","))
+            errors.writeCell(error)
+            errors.writeByte(10)
             counts.failed += 1
         }
+    }
+
+    /// The echoed cells and the row number. Must be called under `lock`.
+    private func start(_ file: CSVLineWriter, echo: UnsafeBufferPointer<UInt8>, row: Int) {
+        if echoes {
+            file.writeRaw(echo)
+            file.writeByte(UInt8(ascii: ","))
+        }
+        file.writeCell(String(row))
     }
 
     /// Hands buffered rows to the kernel.
