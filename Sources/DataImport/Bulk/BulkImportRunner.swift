@@ -235,7 +235,7 @@ public struct BulkImportRunner: Sendable {
         BulkCSV.appendRow(targets.map(\.bulkHeader), to: &header)
         let locked = try BulkJobChunk(header: header)
         try chunk.forEachRow { row in
-            guard let outcome = table.take(key: ReconcileKey(row.key)) else {
+            guard let outcome = table.take(key: ReconcileKey(stored: row.key)) else {
                 let reason = info.errorMessage.map { "the job ended \(info.state): \($0)" } ?? "the job did not process this row"
                 results.failed(echo: row.echo, row: row.number, error: "UNPROCESSED:\(reason)")
                 return

@@ -26,13 +26,14 @@ struct ReconcileTable {
             let createdColumn = header.firstIndex(of: "sf__Created")
             let errorColumn = header.firstIndex(of: "sf__Error")
             let columns = matchColumns.map { header.firstIndex(of: targets[$0].bulkHeader) ?? -1 }
-            var key: [UInt8] = []
-            while let (bytes, outcome) = try reader.readRecord({ record -> ([UInt8], RowOutcome) in
-                key.removeAll(keepingCapacity: true)
+            var joined: [UInt8] = []
+            while let (key, outcome) = try reader.readRecord({ record -> (ReconcileKey, RowOutcome) in
+                joined.removeAll(keepingCapacity: true)
                 for (position, column) in columns.enumerated() {
-                    if position > 0 { key.append(0x1F) }
-                    if column >= 0 { key.append(contentsOf: record[column]) }
+                    if position > 0 { joined.append(0x1F) }
+                    if column >= 0 { joined.append(contentsOf: record[column]) }
                 }
+                let key = ReconcileKey(joined)
                 if kind == .successful {
                     let id = idColumn.map { record.string(at: $0) } ?? ""
                     let created = createdColumn.map { column -> Bool in
@@ -47,7 +48,6 @@ struct ReconcileTable {
                 if message.hasSuffix(" --") { message = String(message.dropLast(3)) }
                 return (key, .failure(code: parts.first.map(String.init) ?? "UNKNOWN_ERROR", message: message))
             }) {
-                let key = ReconcileKey(bytes)
                 if outcomes[key] == nil {
                     outcomes[key] = outcome
                 } else {

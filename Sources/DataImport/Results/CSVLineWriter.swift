@@ -54,6 +54,8 @@ final class CSVLineWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    var bufferedBytes: Int { buffer.count }
+
     /// Appends bytes as they are (cells already CSV-encoded).
     func writeRaw(_ bytes: UnsafeBufferPointer<UInt8>) {
         buffer.append(contentsOf: bytes)

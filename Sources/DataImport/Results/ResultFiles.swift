@@ -15,6 +15,11 @@ public final class ResultFiles: @unchecked Sendable {
     private var counts = Counts()
     /// False when the input has no columns to echo (the `sf__` columns follow without a separator).
     private let echoes: Bool
+    /// A write error met while draining a full buffer, reported by the next `flush()`.
+    private var pendingError: (any Error)?
+    /// Buffered bytes past which a file is written out at once: concurrent Bulk jobs each finishing tens of
+    /// thousands of rows must not pile them up in memory until their own flush.
+    private static let drainBytes = 256 << 10
 
     public struct Counts: Sendable, Equatable {
         public var succeeded = 0
@@ -86,6 +91,7 @@ public final class ResultFiles: @unchecked Sendable {
             success.writeCreated(created)
             counts.succeeded += 1
             if created { counts.created += 1 }
+            drainIfFull(success)
         }
     }
 
@@ -96,7 +102,14 @@ public final class ResultFiles: @unchecked Sendable {
             errors.writeCell(error)
             errors.writeByte(10)
             counts.failed += 1
+            drainIfFull(errors)
         }
+    }
+
+    /// Must be called under `lock`. Rows written early are still whole rows: a resumed run counts them as done.
+    private func drainIfFull(_ file: CSVLineWriter) {
+        guard file.bufferedBytes >= Self.drainBytes, pendingError == nil else { return }
+        do { try file.flush() } catch { pendingError = error }
     }
 
     /// The echoed cells and the row number. Must be called under `lock`.
@@ -111,6 +124,7 @@ public final class ResultFiles: @unchecked Sendable {
     /// Hands buffered rows to the kernel.
     public func flush() throws {
         try lock.withLock {
+            if let error = pendingError { throw error }
             try success.flush()
             try errors.flush()
         }
