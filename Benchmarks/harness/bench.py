@@ -3,6 +3,7 @@
 Run by `Benchmarks/run.sh` (`make bench`, `BENCH=quick|full`). For each scenario both clients run
 against the same simulator and the same data; each run is measured with `os.wait4` (wall, user+sys
 CPU of the client alone, peak RSS) and its output re-read and counted before the figure is kept.
+Export rows are also set against a floor: curl fetching the same result pages (floor.py).
 Writes `<out>/side-by-side-<mode>-<time>.{json,md}` and `<out>/latest.{json,md}`.
 """
 
@@ -17,6 +18,7 @@ import time
 import traceback
 
 import datagen
+from floor import FLOOR_RATIO_MAX, measure_floor
 from measure import ClientFailed, Measurement, require_success, run_measured
 from report import Report
 from sfbatch import SfbatchCommands, write_contact_mapping
@@ -72,6 +74,8 @@ class Bench:
         shutil.rmtree(self.work, ignore_errors=True)
         os.makedirs(self.work, exist_ok=True)
         self.report = Report(self.mode, self.out_dir)
+        # (api, latency ms) -> curl fetching the same pages; one per setting, shared by its export rows.
+        self.floors: dict[tuple[str, int], Measurement] = {}
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -124,6 +128,10 @@ class Bench:
                 self.log(f"sfsim ready at {org.base_url} in {org.startup_seconds:.1f} s")
                 commands = SfbatchCommands(self.bin_dir, org, self.work)
                 if self.wanted("export"):
+                    for api in sorted({api for _, api, _, _ in EXPORTS}):
+                        for latency in (0, LATENCY_MS):
+                            name = f"floor {api}" + (f" +{latency} ms" if latency else "")
+                            self.scenario(name, lambda: self.floor(org, name, api, latency))
                     for label, api, ext, cpu_target in EXPORTS:
                         for latency in (0, LATENCY_MS):
                             name = label + (f" +{latency} ms" if latency else "")
@@ -160,6 +168,20 @@ class Bench:
         else:
             self.report.notes.append(f"RecordBench output: {os.path.basename(path)}")
 
+    def floor(self, org: SimOrg, name: str, api: str, latency: int) -> None:
+        """Measures the floor for `api` at `latency` once, before the exports that are compared with it."""
+        org.set_faults(latencyMS=latency)
+        try:
+            rows = org.count("FROM Account")
+            self.log(f"{name}: curl fetching every page of the export query")
+            measurement = measure_floor(org, api, ACCOUNT_SOQL, rows, self.work, self.args.timeout)
+            self.log(f"  {measurement.wall_seconds:.2f} s wall, {measurement.cpu_seconds:.2f} s CPU, "
+                     f"{measurement.extra.get('pages')} pages (one curl per page: "
+                     f"{measurement.extra.get('follow_wall_seconds'):.2f} s)")
+            self.floors[(api, latency)] = measurement
+        finally:
+            org.set_faults(latencyMS=0)
+
     def export(self, org: SimOrg, commands: SfbatchCommands, name: str, api: str, ext: str,
                cpu_target: float, latency: int) -> None:
         org.set_faults(latencyMS=latency)
@@ -181,7 +203,10 @@ class Bench:
             target = {"cpu_ratio_max": cpu_target}
             if latency:
                 target["wall_ratio_max"] = round(1 / 3, 3)
-            self.report.add(name, rows, ours, theirs, target, latency)
+            floor = self.floors.get((api, latency))
+            if floor is not None:
+                target["floor_wall_ratio_max"] = FLOOR_RATIO_MAX
+            self.report.add(name, rows, ours, theirs, target, latency, floor)
         finally:
             org.set_faults(latencyMS=0)
             for path in (ours_path, peer_path):

@@ -33,6 +33,25 @@ def side(measurement: Measurement | None, rows: int) -> dict | None:
     }
 
 
+def floor_side(measurement: Measurement | None, latency_ms: int) -> dict | None:
+    """The figures of one floor (floor.py): one curl over one connection, and the one-curl-per-page pass beside it."""
+    if measurement is None:
+        return None
+    extra = measurement.extra
+    return {
+        "api": extra.get("api"),
+        "latency_ms": latency_ms,
+        "wall_seconds": round(measurement.wall_seconds, 3),
+        "cpu_seconds": round(measurement.cpu_seconds, 3),
+        "pages": extra.get("pages"),
+        "bytes": extra.get("bytes"),
+        "command": measurement.command,
+        "follow_wall_seconds": extra.get("follow_wall_seconds"),
+        "follow_cpu_seconds": extra.get("follow_cpu_seconds"),
+        "follow_command": extra.get("follow_command"),
+    }
+
+
 def _summary(stdout: str) -> dict | None:
     """The client's own one-line JSON summary (sfexport/sfimport `--json`, the peer scripts), if any."""
     for line in reversed(stdout.strip().splitlines()):
@@ -74,19 +93,22 @@ class Report:
         self.failures: list[str] = []
 
     def add(self, name: str, rows: int, sfbatch: Measurement | None, peer: Measurement | None,
-            target: dict | None = None, latency_ms: int = 0) -> dict:
+            target: dict | None = None, latency_ms: int = 0, floor: Measurement | None = None) -> dict:
         ours = side(sfbatch, rows)
         theirs = side(peer, rows)
+        base = floor_side(floor, latency_ms)
         entry = {
             "scenario": name,
             "latency_ms": latency_ms,
             "rows": rows,
             "sfbatch": ours,
             "peer": theirs,
+            "floor": base,
             "ratio": {
                 "wall": ratio(ours and ours["wall_seconds"], theirs and theirs["wall_seconds"]),
                 "cpu": ratio(ours and ours["cpu_seconds"], theirs and theirs["cpu_seconds"]),
                 "peak_rss": ratio(ours and ours["peak_rss_mb"], theirs and theirs["peak_rss_mb"]),
+                "floor_wall": ratio(ours and ours["wall_seconds"], base and base["wall_seconds"]),
             },
             "target": target or {},
         }
@@ -106,6 +128,8 @@ class Report:
             verdict["cpu_ratio"] = entry["ratio"]["cpu"] <= target["cpu_ratio_max"]
         if "wall_ratio_max" in target and entry["ratio"]["wall"] is not None:
             verdict["wall_ratio"] = entry["ratio"]["wall"] <= target["wall_ratio_max"]
+        if "floor_wall_ratio_max" in target and entry["ratio"]["floor_wall"] is not None:
+            verdict["floor_ratio"] = entry["ratio"]["floor_wall"] <= target["floor_wall_ratio_max"]
         if "rows_per_second_min" in target and ours is not None and ours["rows_per_second"] is not None:
             verdict["rows_per_second"] = ours["rows_per_second"] >= target["rows_per_second_min"]
         return verdict
@@ -147,6 +171,7 @@ class Report:
                     v=verdict,
                 )
             )
+        lines += self._floor_markdown()
         if self.scaling:
             lines += [
                 "",
@@ -166,6 +191,33 @@ class Report:
         if self.failures:
             lines += ["", "Failures:"] + [f"- {failure}" for failure in self.failures]
         return "\n".join(lines) + "\n"
+
+    def _floor_markdown(self) -> list[str]:
+        """The floor table: each export row beside curl fetching the same pages (empty when none ran)."""
+        rows = [entry for entry in self.scenarios if entry.get("floor")]
+        if not rows:
+            return []
+        lines = [
+            "",
+            "Floor (one curl fetching the same result pages over one connection, bodies to /dev/null; "
+            "target sfexport ≤ 1.25× the floor, set by the issue for gzip on all cores; "
+            "curl-per-page s: the same pages followed live with one curl per page, for reference):",
+            "",
+            "| scenario | floor s | floor CPU s | pages | MB on the wire | curl-per-page s | sfbatch s "
+            "| sfbatch / floor | target |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        ]
+        for entry in rows:
+            base = entry["floor"]
+            ok = entry["verdict"].get("floor_ratio")
+            megabytes = base["bytes"] / MB if base.get("bytes") is not None else None
+            lines.append(
+                f"| {entry['scenario']} | {fmt(base['wall_seconds'])} | {fmt(base['cpu_seconds'])} "
+                f"| {fmt(base.get('pages'))} | {fmt(megabytes, 1)} | {fmt(base.get('follow_wall_seconds'))} "
+                f"| {fmt((entry['sfbatch'] or {}).get('wall_seconds'))} "
+                f"| {fmt(entry['ratio']['floor_wall'], 3)} | {'—' if ok is None else ('ok' if ok else 'MISSED')} |"
+            )
+        return lines
 
     def as_json(self) -> dict:
         return {
