@@ -4,9 +4,9 @@
 /// A view is valid only inside the closure it is passed to; the next record reuses the storage. Use
 /// `strings` or `string(at:)` to keep values.
 public struct CSVRecordView {
-    private let bytes: UnsafePointer<UInt8>
-    private let ends: UnsafePointer<Int>
-    private let quoted: UnsafePointer<Bool>
+    let bytes: UnsafePointer<UInt8>
+    let ends: UnsafePointer<Int>
+    let quoted: UnsafePointer<Bool>
     /// The number of fields.
     public let count: Int
     /// The 1-based record number (the header is record 1).

@@ -1,4 +1,5 @@
 import FieldMapping
+import Foundation
 import RecordFiles
 
 #if canImport(Glibc)
@@ -12,6 +13,8 @@ public struct LocalValidator: Sendable {
     public let compiled: CompiledMapping
     /// Problems kept in the report (all are counted).
     public var problemLimit = 1000
+    /// Threads converting rows while one scans the file; 1 converts on the scanning thread.
+    public var workers = min(4, ProcessInfo.processInfo.activeProcessorCount)
 
     public init(compiled: CompiledMapping) {
         self.compiled = compiled
@@ -27,13 +30,17 @@ public struct LocalValidator: Sendable {
         var report = LocalValidationReport()
         var row = 0
         let limit = problemLimit
-        try reader.forEachRecord { record in
-            row += 1
-            let found = checker.check(record, row: row) { problem in
-                report.problemCount += 1
-                if report.problems.count < limit { report.problems.append(problem) }
+        if workers > 1 {
+            row = try runConcurrently(reader, &checker, &report)
+        } else {
+            try reader.forEachRecord { record in
+                row += 1
+                let found = checker.check(record, row: row) { problem in
+                    report.problemCount += 1
+                    if report.problems.count < limit { report.problems.append(problem) }
+                }
+                if found > 0 { report.rejectedRows += 1 }
             }
-            if found > 0 { report.rejectedRows += 1 }
         }
         report.rows = row
         if !checker.hits.isEmpty, let resolver = checker.resolver {

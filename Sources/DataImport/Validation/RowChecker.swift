@@ -29,6 +29,16 @@ struct RowChecker {
     /// Calls `report` for each problem of `record`; returns the number found.
     @inline(__always)
     mutating func check(_ record: CSVRecordView, row: Int, report: (RowProblem) -> Void) -> Int {
+        let found = convert(record, row: row, report: report)
+        if found >= 0 { noteKey(record, row: row, hadProblems: found > 0) }
+        return abs(found)
+    }
+
+    /// The cell-count check and every converter, without the duplicate-key index: safe to run for different
+    /// rows on several threads at once. Returns the number of problems, negated for a row with the wrong
+    /// number of cells (whose key is not recorded).
+    @inline(__always)
+    func convert(_ record: CSVRecordView, row: Int, report: (RowProblem) -> Void) -> Int {
         let expected = bound.header.count
         if record.count != expected {
             report(
@@ -37,7 +47,7 @@ struct RowChecker {
                     message:
                         "the row has \(record.count) cells but the header has \(expected); check quoting and delimiters"
                 ))
-            return 1
+            return -1
         }
         var found = 0
         var failures: [(Int, ConversionFailure)] = []
@@ -54,16 +64,22 @@ struct RowChecker {
             found += 1
             report(problem(failure, bound.bindings[position], record, row))
         }
-        if let keyCell, duplicates != nil {
-            let key = record[keyCell]
-            if !key.isEmpty, let hash = duplicates?.insert(key) {
-                hits.append(
-                    DuplicateKeyResolver.Hit(
-                        row: row, line: record.line, hash: hash, key: record.string(at: keyCell),
-                        rowHadProblems: found > 0))
-            }
-        }
         return found
+    }
+
+    /// Whether rows of this mapping are checked for duplicate keys.
+    var checksKeys: Bool { keyCell != nil && duplicates != nil }
+
+    /// Records the row's key in the duplicate index (rows in file order); a probable repeat becomes a hit.
+    @inline(__always)
+    mutating func noteKey(_ record: CSVRecordView, row: Int, hadProblems: Bool) {
+        guard let keyCell, duplicates != nil, record.count == bound.header.count else { return }
+        let key = record[keyCell]
+        if !key.isEmpty, let hash = duplicates?.insert(key) {
+            hits.append(
+                DuplicateKeyResolver.Hit(
+                    row: row, line: record.line, hash: hash, key: record.string(at: keyCell), rowHadProblems: hadProblems))
+        }
     }
 
     /// The resolver for this mapping's key column, when duplicate keys are checked.
