@@ -84,9 +84,18 @@ struct DuplicateKeyIndex {
         Int(truncatingIfNeeded: (hash ^ (hash >> 29)) & UInt64(truncatingIfNeeded: mask))
     }
 
-    private mutating func grow() {
+    /// Sizes the table for `expectedKeys` at once (when that is larger), so that a large file does not pay for
+    /// the doublings on the way: the last one holds the old and the new table together, half again the memory.
+    mutating func reserve(_ expectedKeys: Int) {
+        var capacity = mask + 1
+        while capacity < expectedKeys * 2 { capacity <<= 1 }
+        if capacity > mask + 1 { grow(to: capacity) }
+    }
+
+    private mutating func grow() { grow(to: (mask + 1) * 2) }
+
+    private mutating func grow(to capacity: Int) {
         let old = slots
-        let capacity = (mask + 1) * 2
         slots = [UInt64](repeating: 0, count: capacity)
         mask = capacity - 1
         let mask = self.mask

@@ -13,6 +13,9 @@ public struct LocalValidator: Sendable {
     public let compiled: CompiledMapping
     /// Problems kept in the report (all are counted).
     public var problemLimit = 1000
+    /// Size in bytes of the input as read (nil when unknown, as for standard input or gzip): with it the
+    /// duplicate-key index is sized once from the first rows instead of doubling its way up.
+    public var inputBytes: Int?
     /// Threads converting rows while one scans the file; 1 converts on the scanning thread.
     public var workers = min(4, ProcessInfo.processInfo.activeProcessorCount)
 
@@ -89,16 +92,27 @@ extension LocalValidator {
 
     /// Converts every row of an opened input (read off the cooperative pool). Use each `OpenedInput` once.
     public func check(_ input: OpenedInput) async throws -> LocalValidationReport {
-        let validator = self
+        var validator = self
+        validator.inputBytes = validator.inputBytes ?? Self.plainFileSize(input.path)
+        let sized = validator
         return try await OffPool.run("sfimport-validate") {
             let path = input.path
-            return try validator.run(
+            return try sized.run(
                 input.reader, reopen: path == "-" ? nil : { try InputOpener.reader(path: path) })
         }
     }
 }
 
 extension LocalValidator {
+    /// The size of an uncompressed regular file; nil for standard input, gzip and anything else.
+    static func plainFileSize(_ path: String) -> Int? {
+        guard path != "-", !path.lowercased().hasSuffix(".gz"),
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            attributes[.type] as? FileAttributeType == .typeRegular
+        else { return nil }
+        return attributes[.size] as? Int
+    }
+
     /// Counts data rows of the file at `path`, stopping at `limit` (for choosing the API).
     public static func countRows(path: String, limit: Int) async throws -> Int {
         try await OffPool.run("sfimport-count") {

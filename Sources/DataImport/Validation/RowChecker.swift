@@ -67,6 +67,9 @@ struct RowChecker {
         return found
     }
 
+    /// Sizes the duplicate-key index for about `rows` rows.
+    mutating func expectRows(_ rows: Int) { duplicates?.reserve(rows) }
+
     /// Whether rows of this mapping are checked for duplicate keys.
     var checksKeys: Bool { keyCell != nil && duplicates != nil }
 
