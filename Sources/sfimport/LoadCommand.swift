@@ -62,8 +62,21 @@ struct LoadCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let path = retryFailed ?? input ?? "-"
+        var path = retryFailed ?? input ?? "-"
         let mapping = try source.load()
+        // A pipe can be read once; the load reads its input several times, so standard input goes to a private
+        // temporary copy first (result files are still named stdin.*).
+        var stdinCopy: StandardInputCopy?
+        if path == "-" {
+            if resume {
+                throw CommandError(
+                    "--resume needs the input as a file: standard input cannot be read again; save it to a file and load that",
+                    status: .usage)
+            }
+            stdinCopy = try StandardInputCopy()
+            path = stdinCopy?.path ?? path
+        }
+        defer { stdinCopy?.remove() }
         let resolved = try services.connection.resolve()
         // Org profile restrictions and destructive confirmations come before any request.
         try services.connection.checkAllowed(mapping.operation.rawValue, resolved: resolved)
@@ -81,6 +94,7 @@ struct LoadCommand: AsyncParsableCommand {
         }
 
         var options = ImportOptions(inputPath: path)
+        options.resultsName = stdinCopy == nil ? nil : "-"
         options.resultsDirectory = resultsDir
         options.batchSize = batchSize
         options.concurrency = services.connection.concurrency ?? 4

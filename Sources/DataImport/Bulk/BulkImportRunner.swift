@@ -64,7 +64,7 @@ public struct BulkImportRunner: Sendable {
         let header = handoff.reader.columns
         let bound = BoundMapping(compiled: compiled, header: header)
         let builder = RecordBuilder(bound: bound)
-        let paths = ResultFiles.paths(input: path, directory: options.resultsDirectory)
+        let paths = ResultFiles.paths(input: options.resultsName ?? path, directory: options.resultsDirectory)
         try ResultFiles.createDirectory(for: paths.success)
         let journalPath = RunJournal.path(forErrorFile: paths.error)
         let inputSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
@@ -94,7 +94,7 @@ public struct BulkImportRunner: Sendable {
             successPath: paths.success, errorPath: paths.error, inputHeader: builder.echoHeader, resume: options.resume)
         results.seed(recoveredCounts)
         let journal = options.dryRun ? nil : try RunJournal(path: journalPath, identity: identity, continuing: journalState)
-        if !options.dryRun { _ = FileManager.default.createFile(atPath: Self.marker(input: path, directory: options.resultsDirectory), contents: nil) }
+        if !options.dryRun { _ = FileManager.default.createFile(atPath: Self.marker(input: options.resultsName ?? path, directory: options.resultsDirectory), contents: nil) }
 
         let counters = RunCounters()
         // Small batches from the producer thread: the rows go to disk as soon as they arrive.
@@ -162,7 +162,7 @@ public struct BulkImportRunner: Sendable {
         }
         try results.flush()
         try journal?.complete()
-        try? FileManager.default.removeItem(atPath: Self.marker(input: path, directory: options.resultsDirectory))
+        try? FileManager.default.removeItem(atPath: Self.marker(input: options.resultsName ?? path, directory: options.resultsDirectory))
 
         let counts = results.snapshot
         let values = counters.snapshot

@@ -2,6 +2,9 @@
 public struct ImportOptions: Sendable {
     /// The input CSV (`-` for standard input; an error file from an earlier run for `--retry-failed`).
     public var inputPath: String
+    /// The input the result files are named after when `inputPath` is a temporary copy (`-` for standard
+    /// input: `stdin.success.csv`); nil names them after `inputPath`.
+    public var resultsName: String?
     /// Where the result files go; nil puts them beside the input.
     public var resultsDirectory: String?
     /// Records per sObject Collections request (at most 200).

@@ -27,7 +27,7 @@ public struct ImportRunner: Sendable {
         let header = handoff.reader.columns
         let bound = BoundMapping(compiled: compiled, header: header)
         let builder = RecordBuilder(bound: bound)
-        let paths = ResultFiles.paths(input: options.inputPath, directory: options.resultsDirectory)
+        let paths = ResultFiles.paths(input: options.resultsName ?? options.inputPath, directory: options.resultsDirectory)
         try ResultFiles.createDirectory(for: paths.success)
         let journalPath = RunJournal.path(forErrorFile: paths.error)
         let inputSize = (try? FileManager.default.attributesOfItem(atPath: options.inputPath)[.size] as? Int) ?? 0
