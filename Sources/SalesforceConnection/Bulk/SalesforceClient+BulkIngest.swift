@@ -134,7 +134,7 @@ extension SalesforceClient {
                     hint: "the job keeps running in Salesforce; check it in Setup > Bulk Data Load Jobs")
             }
             try await Task.sleep(for: interval)
-            interval = min(interval * 2, settings.polling.maxInterval)
+            interval = min(interval * 3 / 2, settings.polling.maxInterval)
         }
     }
 }
