@@ -56,11 +56,22 @@ extension Exporter {
             }
             var pagesThisRun = 0
             var finished = journal != nil && journal?.nextLocator == nil && (journal?.pages ?? 0) > 0
-            while !finished {
+            // Page n+1 is opened as soon as page n's head (and so its locator) is in: the org renders it while
+            // page n is converted and written. Only its head and the transport's stream buffer wait here.
+            var opening: Task<OpenedResultsPage, any Error>?
+            defer { opening?.cancel() }
+            var current = finished ? nil : try await org.openQueryJobResults(
+                state.jobID, locator: state.nextLocator, maxRecords: request.maxRecords)
+            while let page = current {
+                defer { page.cancel() }
                 converter.beginPage()
-                let page = try await org.queryJobResults(
-                    state.jobID, locator: state.nextLocator, maxRecords: request.maxRecords,
-                    onChunk: { chunk in try sink.feed(chunk) })
+                if let locator = page.nextLocator, request.stopAfterPages.map({ pagesThisRun + 1 < $0 }) ?? true {
+                    let org = self.org
+                    let jobID = state.jobID
+                    let maxRecords = request.maxRecords
+                    opening = Task { try await org.openQueryJobResults(jobID, locator: locator, maxRecords: maxRecords) }
+                }
+                while let chunk = try await page.nextChunk() { try sink.feed(chunk) }
                 let pageRows = try await sink.endPage()
                 if let announced = page.numberOfRecords, announced != pageRows.received {
                     throw ExportError(
@@ -81,6 +92,8 @@ extension Exporter {
                 if !finished, let stop = request.stopAfterPages, pagesThisRun >= stop {
                     throw ExportInterruption(pages: state.pages)
                 }
+                current = try await opening?.value
+                opening = nil
             }
             if let expected, expected != state.committedRows {
                 throw ExportError(

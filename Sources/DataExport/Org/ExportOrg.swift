@@ -28,6 +28,10 @@ public protocol ExportOrg: Sendable {
         _ jobID: String, locator: String?, maxRecords: Int?, onChunk: @escaping @Sendable ([UInt8]) throws -> Void
     ) async throws -> (nextLocator: String?, numberOfRecords: Int?)
 
+    /// Opens one results page: returns once its head is in (next locator, record count), the body to be pulled
+    /// later. A default implementation reads the page whole through `queryJobResults`.
+    func openQueryJobResults(_ jobID: String, locator: String?, maxRecords: Int?) async throws -> OpenedResultsPage
+
     /// The fields of `object`, for `--fields all`, incremental exports and typing Bulk values.
     func exportSchema(_ object: String) async throws -> ExportSchema
 

@@ -58,6 +58,16 @@ public struct SalesforceClientOrg: ExportOrg {
         return (page.nextLocator, page.numberOfRecords)
     }
 
+    public func openQueryJobResults(_ jobID: String, locator: String?, maxRecords: Int?) async throws
+        -> OpenedResultsPage
+    {
+        let page = try await client.openQueryJobResults(jobID, locator: locator, maxRecords: maxRecords)
+        let body = page.body
+        return OpenedResultsPage(
+            nextLocator: page.nextLocator, numberOfRecords: page.numberOfRecords,
+            nextChunk: { try await body.nextChunk() }, cancel: { body.cancel() })
+    }
+
     public func exportSchema(_ object: String) async throws -> ExportSchema {
         let describe = try await client.describe(object)
         return ExportSchema(

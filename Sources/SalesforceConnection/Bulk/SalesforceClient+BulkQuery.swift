@@ -76,6 +76,27 @@ extension SalesforceClient {
         return (next, count ?? 0)
     }
 
+    /// Opens one results page: returns once its head is in, with the next locator and the page's record count,
+    /// leaving the body to be read with `OpenedResponse.nextChunk()`. Used to ask for the next page while the
+    /// current one is still being written.
+    public func openQueryJobResults(_ jobID: String, locator: String? = nil, maxRecords: Int? = nil) async throws
+        -> (nextLocator: String?, numberOfRecords: Int, body: OpenedResponse)
+    {
+        var query: [(String, String)] = []
+        if let locator { query.append(("locator", locator)) }
+        if let maxRecords { query.append(("maxRecords", String(maxRecords))) }
+        let request = APIRequest(
+            "GET", "jobs/query/\(URLBuilder.encode(jobID))/results", query: query, headers: [("Accept", "text/csv")],
+            idempotent: true)
+        let opened = try await open(request)
+        let next = opened.head.headers["Sforce-Locator"].flatMap { value -> String? in
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty || trimmed.lowercased() == "null" ? nil : trimmed
+        }
+        let count = opened.head.headers["Sforce-NumberOfRecords"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return (next, count ?? 0, opened)
+    }
+
     /// Aborts a query job that is still running.
     public func abortQueryJob(_ jobID: String) async throws -> QueryJobInfo {
         let body = Array("{\"state\":\"Aborted\"}".utf8)
