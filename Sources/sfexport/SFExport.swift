@@ -12,4 +12,20 @@ struct SFExport: AsyncParsableCommand {
         version: TransportConfiguration.sfbatchVersion,
         subcommands: [ExportCommand.self, DescribeCommand.self, GetCommand.self, DoctorCommand.self],
         defaultSubcommand: ExportCommand.self)
+
+    /// Parses with a subcommand named after options moved to the front (`sfexport --org prod describe`).
+    static func main() async {
+        let arguments = SubcommandOrder.reordered(
+            Array(CommandLine.arguments.dropFirst()), subcommands: ["export", "describe", "get", "doctor"])
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -22,8 +22,10 @@ struct SFImport: AsyncParsableCommand {
 
     static func main() async {
         let command: ParsableCommand
+        let arguments = SubcommandOrder.reordered(
+            Array(CommandLine.arguments.dropFirst()), subcommands: ["validate", "load", "mapping", "doctor"])
         do {
-            command = try parseAsRoot()
+            command = try parseAsRoot(arguments)
         } catch {
             exit(withError: error)
         }
