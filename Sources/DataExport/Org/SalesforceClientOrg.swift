@@ -21,9 +21,10 @@ public struct SalesforceClientOrg: ExportOrg {
     public func queryPages(_ soql: String, includeDeleted: Bool, batchSize: Int?)
         -> AsyncThrowingStream<[UInt8], any Error>
     {
-        // Page bodies as received: the engine's byte-level reader parses each page once. Pulled one at a time
-        // (no read-ahead), so at most one page is in memory whatever the export's size.
-        Self.bodies(client.queryPageBodies(soql, includeDeleted: includeDeleted, batchSize: batchSize))
+        // Page bodies as received: the engine's byte-level reader parses each page once. One page is read
+        // ahead while the current one is written (the org's latency and its work overlap the writing), so at
+        // most two pages are in memory whatever the export's size.
+        Self.bodiesReadingAhead(client.queryPageBodies(soql, includeDeleted: includeDeleted, batchSize: batchSize))
     }
 
     public func queryPages(continuingAt nextRecordsURL: String) -> AsyncThrowingStream<[UInt8], any Error> {
@@ -35,6 +36,14 @@ public struct SalesforceClientOrg: ExportOrg {
     {
         let iterator = PageIterator(pages)
         return AsyncThrowingStream(unfolding: { try await iterator.next()?.body })
+    }
+
+    /// As `bodies`, but the page after the one handed out is already being fetched.
+    private static func bodiesReadingAhead(_ pages: AsyncThrowingStream<QueryPageBody, any Error>)
+        -> AsyncThrowingStream<[UInt8], any Error>
+    {
+        let reader = ReadAhead(PageIterator(pages))
+        return AsyncThrowingStream(unfolding: { try await reader.next()?.body })
     }
 
     public func createQueryJob(_ soql: String, includeDeleted: Bool, columnDelimiter: String, lineEnding: String)
@@ -99,5 +108,32 @@ private final class PageIterator: @unchecked Sendable {
 
     func next() async throws -> QueryPageBody? {
         try await iterator.next()
+    }
+}
+
+/// Fetches the next page while the caller works on the current one.
+///
+/// `@unchecked Sendable`: `AsyncThrowingStream(unfolding:)` calls `next()` once per element and never
+/// concurrently, and each fetch task starts only after the previous one has finished, so `pending` and the
+/// iterator are used by one task at a time.
+private final class ReadAhead: @unchecked Sendable {
+    private let pages: PageIterator
+    private var pending: Task<QueryPageBody?, any Error>?
+
+    init(_ pages: PageIterator) { self.pages = pages }
+
+    deinit { pending?.cancel() }
+
+    func next() async throws -> QueryPageBody? {
+        let pages = self.pages
+        let current = pending ?? Task { try await pages.next() }
+        pending = nil
+        let page = try await withTaskCancellationHandler {
+            try await current.value
+        } onCancel: {
+            current.cancel()
+        }
+        if page != nil { pending = Task { try await pages.next() } }
+        return page
     }
 }
