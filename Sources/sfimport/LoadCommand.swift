@@ -62,6 +62,7 @@ struct LoadCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        AllocatorTuning.apply()
         var path = retryFailed ?? input ?? "-"
         let mapping = try source.load()
         // A pipe can be read once; the load reads its input several times, so standard input goes to a private
