@@ -61,12 +61,7 @@ extension SalesforceClient {
         _ jobID: String, locator: String? = nil, maxRecords: Int? = nil,
         onChunk: @escaping @Sendable ([UInt8]) throws -> Void
     ) async throws -> (nextLocator: String?, numberOfRecords: Int) {
-        var query: [(String, String)] = []
-        if let locator { query.append(("locator", locator)) }
-        if let maxRecords { query.append(("maxRecords", String(maxRecords))) }
-        let request = APIRequest(
-            "GET", "jobs/query/\(URLBuilder.encode(jobID))/results", query: query, headers: [("Accept", "text/csv")],
-            idempotent: true)
+        let request = Self.resultsRequest(jobID, locator: locator, maxRecords: maxRecords)
         let head = try await performStreaming(request, onChunk: onChunk)
         let next = head.headers["Sforce-Locator"].flatMap { value -> String? in
             let trimmed = value.trimmingCharacters(in: .whitespaces)
@@ -82,12 +77,7 @@ extension SalesforceClient {
     public func openQueryJobResults(_ jobID: String, locator: String? = nil, maxRecords: Int? = nil) async throws
         -> (nextLocator: String?, numberOfRecords: Int, body: OpenedResponse)
     {
-        var query: [(String, String)] = []
-        if let locator { query.append(("locator", locator)) }
-        if let maxRecords { query.append(("maxRecords", String(maxRecords))) }
-        let request = APIRequest(
-            "GET", "jobs/query/\(URLBuilder.encode(jobID))/results", query: query, headers: [("Accept", "text/csv")],
-            idempotent: true)
+        let request = Self.resultsRequest(jobID, locator: locator, maxRecords: maxRecords)
         let opened = try await open(request)
         let next = opened.head.headers["Sforce-Locator"].flatMap { value -> String? in
             let trimmed = value.trimmingCharacters(in: .whitespaces)
@@ -95,6 +85,16 @@ extension SalesforceClient {
         }
         let count = opened.head.headers["Sforce-NumberOfRecords"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         return (next, count ?? 0, opened)
+    }
+
+    /// `GET /jobs/query/{id}/results` for one page.
+    private static func resultsRequest(_ jobID: String, locator: String?, maxRecords: Int?) -> APIRequest {
+        var query: [(String, String)] = []
+        if let locator { query.append(("locator", locator)) }
+        if let maxRecords { query.append(("maxRecords", String(maxRecords))) }
+        return APIRequest(
+            "GET", "jobs/query/\(URLBuilder.encode(jobID))/results", query: query, headers: [("Accept", "text/csv")],
+            idempotent: true)
     }
 
     /// Aborts a query job that is still running.

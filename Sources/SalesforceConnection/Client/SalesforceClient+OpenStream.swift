@@ -79,9 +79,12 @@ extension SalesforceClient {
         }
     }
 
-    /// One attempt: the head, and the response to read on when it is a success (else its error body).
-    private static func openExchange(
-        http: HTTPClient, request: HTTPRequest, scheduler: RequestScheduler, observer: (@Sendable (RequestEvent) -> Void)?
+    /// One attempt: the head, and the response to read on when it is a success (else its error body). A
+    /// success is reported to the observer at its head unless `reportSuccessHead` is false (a caller that reads
+    /// the body itself reports the exchange when the body is in).
+    static func openExchange(
+        http: HTTPClient, request: HTTPRequest, scheduler: RequestScheduler, observer: (@Sendable (RequestEvent) -> Void)?,
+        reportSuccessHead: Bool = true
     ) async throws -> (HTTPStreamingResponse?, StreamOutcome) {
         let clock = ContinuousClock()
         let start = clock.now
@@ -118,7 +121,7 @@ extension SalesforceClient {
             return (nil, StreamOutcome(head: head, errorBody: body))
         }
         // The body is read later by the caller; the exchange is reported when its head is in.
-        report(status: head.status, received: 0)
+        if reportSuccessHead { report(status: head.status, received: 0) }
         return (response, StreamOutcome(head: head, errorBody: []))
     }
 }

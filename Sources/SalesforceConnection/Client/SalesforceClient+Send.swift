@@ -159,34 +159,10 @@ extension SalesforceClient {
                     method: request.method, path: path, status: status, bytesSent: sent, bytesReceived: received,
                     duration: clock.now - start, failure: failure))
         }
-        let response: HTTPStreamingResponse
-        do {
-            response = try await http.start(request)
-        } catch let error as HTTPTransportError {
-            report(status: nil, received: 0, failure: "\(error)")
-            throw RetryableFailure(
-                error: .network(error, url: request.url),
-                decision: RetryableFailure.decision(for: error))
-        }
-        let head = response.head
-        if let header = head.headers["Sforce-Limit-Info"], let usage = APIUsage(header: header) {
-            await scheduler.recordAPIUsage(used: usage.used, max: usage.max)
-        }
-        guard head.isSuccess else {
-            let body: [UInt8]
-            do {
-                body = try await response.collect(upTo: 4 * 1024 * 1024)
-            } catch let error as HTTPTransportError {
-                report(status: head.status, received: 0, failure: "\(error)")
-                throw RetryableFailure(error: .network(error, url: request.url), decision: .retryIfIdempotent)
-            }
-            report(status: head.status, received: body.count)
-            if let decision = RetryableFailure.decision(status: head.status, headers: head.headers, body: body) {
-                throw RetryableFailure(
-                    error: SalesforceError.fromResponse(status: head.status, body: body), decision: decision)
-            }
-            return StreamOutcome(head: head, errorBody: body)
-        }
+        let (opened, outcome) = try await openExchange(
+            http: http, request: request, scheduler: scheduler, observer: observer, reportSuccessHead: false)
+        guard let response = opened else { return outcome }
+        let head = outcome.head
         var delivered = 0
         do {
             while let chunk = try await response.nextChunk() {
