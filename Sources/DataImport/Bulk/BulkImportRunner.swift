@@ -35,6 +35,13 @@ public struct BulkImportRunner: Sendable {
     /// The uploaded columns: `Id` alone for deletes, else every column and constant target.
     var targets: [WireTarget] { compiled.operation.isDestructive ? [.field("Id")] : compiled.targets }
 
+    /// The first line of every job's upload: the target columns' Bulk headers.
+    var uploadHeader: [UInt8] {
+        var line: [UInt8] = []
+        BulkCSV.appendRow(targets.map(\.bulkHeader), to: &line)
+        return line
+    }
+
     /// Indices of the targets whose uploaded text comes back verbatim in result files (numbers and booleans may
     /// be re-rendered), used to match results to rows.
     var matchColumns: [Int] {
@@ -58,14 +65,8 @@ public struct BulkImportRunner: Sendable {
     public func run() async throws -> ImportSummary {
         let started = LocalValidator.now()
         let path = options.inputPath
-        let handoff = try await OffPool.run("sfimport-open") { () -> ReaderHandoff in
-            ReaderHandoff(try InputOpener.reader(path: path))
-        }
-        let header = handoff.reader.columns
-        let bound = BoundMapping(compiled: compiled, header: header)
-        let builder = RecordBuilder(bound: bound)
-        let paths = ResultFiles.paths(input: options.resultsName ?? path, directory: options.resultsDirectory)
-        try ResultFiles.createDirectory(for: paths.success)
+        let input = try await LoadInput.open(compiled, options)
+        let (handoff, builder, paths) = (input.handoff, input.builder, input.paths)
         let journalPath = RunJournal.path(forErrorFile: paths.error)
         let inputSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let identity = RunJournal.identity(
@@ -110,8 +111,7 @@ public struct BulkImportRunner: Sendable {
 
         let targets = self.targets
         let matchColumns = self.matchColumns
-        var uploadHeader: [UInt8] = []
-        BulkCSV.appendRow(targets.map(\.bulkHeader), to: &uploadHeader)
+        let uploadHeader = self.uploadHeader
         let parallel = max(1, min(options.concurrency, Self.maxConcurrentJobs))
         let limit = max(1, rowsPerJob)
         do {
@@ -231,9 +231,7 @@ public struct BulkImportRunner: Sendable {
         var table = ReconcileTable(matchColumns: matchColumns)
         try await table.add(job: job.id, client: client, targets: targets)
         let retry = attempt < options.lockRetries
-        var header: [UInt8] = []
-        BulkCSV.appendRow(targets.map(\.bulkHeader), to: &header)
-        let locked = try BulkJobChunk(header: header)
+        let locked = try BulkJobChunk(header: uploadHeader)
         try chunk.forEachRow { row in
             guard let outcome = table.take(key: ReconcileKey(stored: row.key)) else {
                 let reason = info.errorMessage.map { "the job ended \(info.state): \($0)" } ?? "the job did not process this row"

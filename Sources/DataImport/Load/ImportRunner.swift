@@ -21,14 +21,8 @@ public struct ImportRunner: Sendable {
     public func run() async throws -> ImportSummary {
         let started = LocalValidator.now()
         let path = options.inputPath
-        let handoff = try await OffPool.run("sfimport-open") { () -> ReaderHandoff in
-            ReaderHandoff(try InputOpener.reader(path: path))
-        }
-        let header = handoff.reader.columns
-        let bound = BoundMapping(compiled: compiled, header: header)
-        let builder = RecordBuilder(bound: bound)
-        let paths = ResultFiles.paths(input: options.resultsName ?? options.inputPath, directory: options.resultsDirectory)
-        try ResultFiles.createDirectory(for: paths.success)
+        let input = try await LoadInput.open(compiled, options)
+        let (handoff, builder, paths) = (input.handoff, input.builder, input.paths)
         let journalPath = RunJournal.path(forErrorFile: paths.error)
         let inputSize = (try? FileManager.default.attributesOfItem(atPath: options.inputPath)[.size] as? Int) ?? 0
         let identity = RunJournal.identity(
